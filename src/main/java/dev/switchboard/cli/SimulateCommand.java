@@ -1,0 +1,136 @@
+package dev.switchboard.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import dev.switchboard.inbound.ChatwootSignature;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * {@code simulate}: posts Chatwoot-shaped webhook bodies to a running Switchboard, signed the way
+ * Chatwoot signs them, so a person can watch the intake work without a Chatwoot.
+ */
+final class SimulateCommand implements Cli.Command {
+
+    private static final String BUILT_IN = "classpath:fixtures/chatwoot/*.json";
+
+    @Override
+    public String usage() {
+        return """
+                usage: simulate [--url http://localhost:8080] [--secret S] [--dir FOLDER] [--repeat N]
+                  --url     Switchboard's base URL (default http://localhost:$PORT, PORT defaulting to 8080)
+                  --secret  the webhook secret to sign with (default: the first of CHATWOOT_WEBHOOK_SECRET)
+                  --dir     a folder of *.json webhook bodies (default: the fixtures built into the jar)
+                  --repeat  post the whole set N times (default 1); repeats are answered as duplicates
+                """;
+    }
+
+    @Override
+    public int run(Options options, PrintStream out) {
+        String base = options.get("url").orElse("http://localhost:" + System.getenv().getOrDefault("PORT", "8080"));
+        String secret = options.get("secret").orElseGet(() -> firstSecret(System.getenv("CHATWOOT_WEBHOOK_SECRET")));
+        int repeat = options.intValue("repeat", 1);
+        List<Fixture> fixtures;
+        try {
+            fixtures = options.get("dir").isPresent() ? fromFolder(Path.of(options.get("dir").get())) : builtIn();
+        } catch (IOException e) {
+            throw new Options.UsageException("Cannot read the fixtures: " + e.getMessage());
+        }
+        if (fixtures.isEmpty()) {
+            throw new Options.UsageException("No *.json webhook bodies found");
+        }
+        URI target = URI.create(base.replaceAll("/+$", "") + "/api/webhooks/chatwoot");
+        if (secret == null) {
+            out.println("No secret given: posting unsigned (accepted only with signature-mode off or warn)");
+        }
+        int failures = 0;
+        try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+            for (int round = 1; round <= repeat; round++) {
+                for (Fixture fixture : fixtures) {
+                    String result = post(client, target, secret, fixture);
+                    failures += result.startsWith("200") ? 0 : 1;
+                    out.printf("%-48s %s%n", fixture.name(), result);
+                }
+            }
+        }
+        out.printf("%d posted, %d not accepted%n", fixtures.size() * repeat, failures);
+        return failures == 0 ? 0 : 1;
+    }
+
+    private static String post(HttpClient client, URI target, String secret, Fixture fixture) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(target)
+                .timeout(Duration.ofSeconds(5))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("X-Chatwoot-Delivery", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(fixture.body()));
+        if (secret != null) {
+            long timestamp = Instant.now().getEpochSecond();
+            request.header("X-Chatwoot-Timestamp", Long.toString(timestamp))
+                    .header("X-Chatwoot-Signature", ChatwootSignature.sign(secret, timestamp, fixture.body()));
+        }
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() + " " + response.body();
+        } catch (IOException e) {
+            return "failed: " + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    private static String firstSecret(String secrets) {
+        if (secrets == null) {
+            return null;
+        }
+        return Stream.of(secrets.split(",")).map(String::trim).filter(s -> !s.isEmpty()).findFirst().orElse(null);
+    }
+
+    private static List<Fixture> fromFolder(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            List<Fixture> fixtures = new ArrayList<>();
+            for (Path file : files.filter(SimulateCommand::isWebhookBody).sorted(Comparator.comparing(Path::toString)).toList()) {
+                fixtures.add(new Fixture(file.getFileName().toString(), Files.readAllBytes(file)));
+            }
+            return fixtures;
+        }
+    }
+
+    /** Chatwoot's fixture folders also hold signatures.json, the test vectors, which is no webhook. */
+    private static boolean isWebhookBody(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".json") && !name.equals("signatures.json") && Files.isRegularFile(file);
+    }
+
+    private static List<Fixture> builtIn() throws IOException {
+        List<Fixture> fixtures = new ArrayList<>();
+        Resource[] resources = new PathMatchingResourcePatternResolver().getResources(BUILT_IN);
+        Stream.of(resources).sorted(Comparator.comparing(Resource::getFilename)).forEach(resource -> {
+            try (InputStream in = resource.getInputStream()) {
+                fixtures.add(new Fixture(resource.getFilename(), in.readAllBytes()));
+            } catch (IOException e) {
+                throw new Options.UsageException("Cannot read " + resource.getFilename() + ": " + e.getMessage());
+            }
+        });
+        return fixtures;
+    }
+
+    private record Fixture(String name, byte[] body) {
+    }
+}

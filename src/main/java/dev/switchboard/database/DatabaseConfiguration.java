@@ -1,0 +1,56 @@
+package dev.switchboard.database;
+
+import java.io.IOException;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * One connection pool, to the configured PostgreSQL or to the embedded one. The pool gives up on a
+ * connection quickly so that readiness turns DOWN within seconds of the database going away, and
+ * Hikari's own retries bring it back UP when the database returns.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    @Bean(destroyMethod = "close")
+    EmbeddedDatabaseHolder embeddedDatabase(DatabaseProperties properties) throws IOException {
+        return new EmbeddedDatabaseHolder(properties.isEmbedded() ? EmbeddedDatabase.start(properties.embedded()) : null);
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(DatabaseProperties properties, EmbeddedDatabaseHolder embedded) {
+        HikariConfig config = new HikariConfig();
+        if (embedded.database() != null) {
+            config.setJdbcUrl(embedded.database().jdbcUrl());
+            config.setUsername("postgres");
+        } else {
+            DatabaseUrl url = DatabaseUrl.parse(properties.url(), properties.username(), properties.password());
+            config.setJdbcUrl(url.jdbcUrl());
+            config.setUsername(url.username());
+            config.setPassword(url.password());
+        }
+        config.setPoolName("switchboard");
+        config.setMaximumPoolSize(properties.poolSize());
+        config.setConnectionTimeout(3_000);
+        config.setValidationTimeout(2_000);
+        config.setInitializationFailTimeout(30_000);
+        config.addDataSourceProperty("ApplicationName", "switchboard");
+        config.addDataSourceProperty("tcpKeepAlive", "true");
+        return new HikariDataSource(config);
+    }
+
+    /** Keeps the embedded server's lifetime tied to the context, closed after the pool that uses it. */
+    record EmbeddedDatabaseHolder(EmbeddedDatabase database) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            if (database != null) {
+                database.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package dev.switchboard.inbound;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes events with group commit. With synchronous commit on, one transaction per webhook spends most
+ * of its time waiting for its own WAL flush; here the webhooks that arrive while a transaction commits
+ * wait in a queue and go into the next one together, as one multi-row {@code INSERT … ON CONFLICT DO
+ * NOTHING}. Each webhook is answered only after the transaction holding its row has committed.
+ */
+@Component
+class EventWriter implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(EventWriter.class);
+    private static final int QUEUE_CAPACITY = 20_000;
+
+    static final String INSERT_EVENTS = """
+            INSERT INTO events (id, dedupe_key, delivery_id, event, account_id, conversation_id, message_id,
+                                signature, received_at, body)
+            SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::int8[], ?::int8[], ?::int8[],
+                                 ?::text[], ?::timestamptz[], ?::bytea[])
+            ON CONFLICT DO NOTHING
+            RETURNING id
+            """;
+
+    private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher publisher;
+    private final InboundMetrics metrics;
+    private final int batchSize;
+    private final int threads;
+    private final List<Thread> workers = new ArrayList<>();
+    private volatile boolean running;
+
+    EventWriter(JdbcTemplate jdbc, TransactionTemplate transactions, ApplicationEventPublisher publisher,
+                InboundMetrics metrics, InboundProperties properties) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.publisher = publisher;
+        this.metrics = metrics;
+        this.batchSize = properties.batchSize();
+        this.threads = properties.writerThreads();
+        metrics.queueDepth(queue::size);
+    }
+
+    /** Completes once the event is committed (or found to be a duplicate); fails when it could not be. */
+    CompletableFuture<StoreOutcome> store(NewEvent event) {
+        CompletableFuture<StoreOutcome> result = new CompletableFuture<>();
+        if (!running || !queue.offer(new Pending(event, result))) {
+            result.completeExceptionally(new IllegalStateException(running ? "event queue is full" : "event writer is stopped"));
+        }
+        return result;
+    }
+
+    private void work() {
+        List<Pending> batch = new ArrayList<>(batchSize);
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, batchSize - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("Event writer failed on a batch of {}; its webhooks were answered 503", batch.size(), e);
+                batch.forEach(p -> p.result().completeExceptionally(e));
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        try {
+            Set<UUID> inserted = insert(batch);
+            metrics.batchWritten(batch.size());
+            complete(batch, inserted);
+        } catch (RuntimeException batchFailure) {
+            if (batch.size() == 1) {
+                throw batchFailure;
+            }
+            // One bad row must not cost the others their acknowledgement: write them one by one.
+            log.warn("A batch of {} events failed ({}); writing them one at a time", batch.size(), batchFailure.toString());
+            for (Pending pending : batch) {
+                try {
+                    complete(List.of(pending), insert(List.of(pending)));
+                } catch (RuntimeException e) {
+                    log.error("Could not store event {} ({})", pending.event().id(), pending.event().parsed().event(), e);
+                    pending.result().completeExceptionally(e);
+                }
+            }
+        }
+    }
+
+    private Set<UUID> insert(List<Pending> batch) {
+        return transactions.execute(status -> {
+            Set<UUID> inserted = jdbc.execute((ConnectionCallback<Set<UUID>>) connection -> insertRows(connection, batch));
+            if (!inserted.isEmpty()) {
+                publisher.publishEvent(new EventsStored(batch.stream()
+                        .filter(p -> inserted.contains(p.event().id()))
+                        .map(p -> p.event().toStored())
+                        .toList()));
+            }
+            return inserted;
+        });
+    }
+
+    private static Set<UUID> insertRows(Connection connection, List<Pending> batch) throws SQLException {
+        int n = batch.size();
+        UUID[] ids = new UUID[n];
+        String[] keys = new String[n];
+        String[] deliveryIds = new String[n];
+        String[] events = new String[n];
+        Long[] accounts = new Long[n];
+        Long[] conversations = new Long[n];
+        Long[] messages = new Long[n];
+        String[] signatures = new String[n];
+        String[] receivedAt = new String[n];
+        byte[][] bodies = new byte[n][];
+        for (int i = 0; i < n; i++) {
+            NewEvent e = batch.get(i).event();
+            ids[i] = e.id();
+            keys[i] = e.parsed().dedupeKey();
+            deliveryIds[i] = e.deliveryId();
+            events[i] = e.parsed().event();
+            accounts[i] = e.parsed().accountId();
+            conversations[i] = e.parsed().conversationId();
+            messages[i] = e.parsed().messageId();
+            signatures[i] = e.signature().column();
+            receivedAt[i] = e.receivedAt().toString();
+            bodies[i] = e.body();
+        }
+        Set<UUID> inserted = new HashSet<>(n * 2);
+        try (PreparedStatement statement = connection.prepareStatement(INSERT_EVENTS)) {
+            Array[] arrays = {
+                    connection.createArrayOf("uuid", ids), connection.createArrayOf("text", keys),
+                    connection.createArrayOf("text", deliveryIds), connection.createArrayOf("text", events),
+                    connection.createArrayOf("int8", accounts), connection.createArrayOf("int8", conversations),
+                    connection.createArrayOf("int8", messages), connection.createArrayOf("text", signatures),
+                    connection.createArrayOf("text", receivedAt), connection.createArrayOf("bytea", bodies)};
+            for (int i = 0; i < arrays.length; i++) {
+                statement.setArray(i + 1, arrays[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    inserted.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        return inserted;
+    }
+
+    private void complete(List<Pending> batch, Set<UUID> inserted) {
+        for (Pending pending : batch) {
+            UUID id = pending.event().id();
+            pending.result().complete(inserted.contains(id) ? new StoreOutcome.Stored(id) : new StoreOutcome.Duplicate());
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        for (int i = 0; i < threads; i++) {
+            Thread worker = Thread.ofPlatform().name("event-writer-" + i).daemon(false).start(this::work);
+            workers.add(worker);
+        }
+    }
+
+    /** Runs after the web server has stopped taking requests: what is queued is still written. */
+    @Override
+    public void stop() {
+        running = false;
+        for (Thread worker : workers) {
+            try {
+                worker.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        workers.clear();
+        Pending left;
+        while ((left = queue.poll()) != null) {
+            left.result().completeExceptionally(new IllegalStateException("event writer stopped"));
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Starts before, and stops after, the web server (whose lifecycle phases are near Integer.MAX_VALUE). */
+    @Override
+    public int getPhase() {
+        return 0;
+    }
+
+    private record Pending(NewEvent event, CompletableFuture<StoreOutcome> result) {
+    }
+}

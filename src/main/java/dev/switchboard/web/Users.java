@@ -1,0 +1,56 @@
+package dev.switchboard.web;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.UUID;
+
+import dev.switchboard.database.UuidV7;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/** The people who log in to Switchboard, with BCrypt-hashed passwords. */
+@Service
+public class Users implements UserDetailsService {
+
+    private static final String INSERT = """
+            INSERT INTO users (id, username, password_hash, role, created_at)
+            VALUES (:id, :username, :hash, :role, :now)
+            """;
+    private static final String FIND = """
+            SELECT username, password_hash, role, disabled_at FROM users WHERE username = :username
+            """;
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwords;
+    private final Clock clock;
+
+    Users(JdbcClient jdbc, PasswordEncoder passwords, Clock clock) {
+        this.jdbc = jdbc;
+        this.passwords = passwords;
+        this.clock = clock;
+    }
+
+    public UUID create(String username, String rawPassword, Role role) {
+        UUID id = UuidV7.next(clock);
+        jdbc.sql(INSERT).param("id", id).param("username", username).param("hash", passwords.encode(rawPassword))
+                .param("role", role.name()).param("now", Timestamp.from(clock.instant())).update();
+        return id;
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        return jdbc.sql(FIND).param("username", username)
+                .query((rs, n) -> User.withUsername(rs.getString("username"))
+                        .password(rs.getString("password_hash"))
+                        .authorities(Role.valueOf(rs.getString("role")).authorities())
+                        .disabled(rs.getTimestamp("disabled_at") != null)
+                        .build())
+                .optional()
+                .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+    }
+}
