@@ -20,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("switchboard.chatwoot")
 public record ChatwootProperties(URI baseUrl, String apiKey, @Positive Long accountId) {
 
-    @AssertTrue(message = "must be an absolute http:// or https:// URL")
+    @AssertTrue(message = "switchboard.chatwoot.base-url (CHATWOOT_BASE_URL) must be an absolute http:// or https:// URL")
     boolean isBaseUrlValid() {
         return baseUrl == null || (baseUrl.isAbsolute() && baseUrl.getHost() != null
                 && ("http".equals(baseUrl.getScheme()) || "https".equals(baseUrl.getScheme())));

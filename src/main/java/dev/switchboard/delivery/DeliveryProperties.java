@@ -16,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("switchboard.delivery")
 public record DeliveryProperties(URI agentUrl) {
 
-    @AssertTrue(message = "must be an absolute http:// or https:// URL")
+    @AssertTrue(message = "switchboard.delivery.agent-url (AGENT_SDK_URL) must be an absolute http:// or https:// URL")
     boolean isAgentUrlValid() {
         return agentUrl == null || (agentUrl.isAbsolute() && agentUrl.getHost() != null
                 && ("http".equals(agentUrl.getScheme()) || "https".equals(agentUrl.getScheme())));
