@@ -1,8 +1,8 @@
 package dev.switchboard.database;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Time-ordered UUIDs (RFC 9562 version 7). Rows inserted at a high rate then land at the right edge of
@@ -10,16 +10,15 @@ import java.util.UUID;
  */
 public final class UuidV7 {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private UuidV7() {
     }
 
     public static UUID next(Clock clock) {
         long millis = clock.millis();
-        long randA = RANDOM.nextInt(1 << 12);
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long randA = random.nextInt(1 << 12);
         long msb = (millis << 16) | (0x7L << 12) | randA;
-        long lsb = (RANDOM.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(msb, lsb);
     }
 }

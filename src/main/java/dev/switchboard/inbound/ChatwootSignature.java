@@ -24,12 +24,12 @@ public final class ChatwootSignature {
     private static final int HEX_LENGTH = 64;
 
     private final SignatureMode mode;
-    private final List<SecretKeySpec> keys;
+    private final List<Mac> keys;
     private final Duration tolerance;
 
     ChatwootSignature(SignatureMode mode, List<String> secrets, Duration tolerance) {
         this.mode = mode;
-        this.keys = secrets.stream().map(s -> new SecretKeySpec(s.getBytes(StandardCharsets.UTF_8), "HmacSHA256")).toList();
+        this.keys = secrets.stream().map(ChatwootSignature::keyed).toList();
         this.tolerance = tolerance;
     }
 
@@ -62,9 +62,9 @@ public final class ChatwootSignature {
         }
         byte[] signedPrefix = (timestampHeader.trim() + ".").getBytes(StandardCharsets.US_ASCII);
         boolean matched = false;
-        for (SecretKeySpec key : keys) {
+        for (Mac key : keys) {
             // no early exit: how long the check takes must not tell which secret is current
-            matched |= MessageDigest.isEqual(presented, hmac(key, signedPrefix, body));
+            matched |= MessageDigest.isEqual(presented, hmac(copy(key), signedPrefix, body));
         }
         if (!matched) {
             return RejectionReason.SIGNATURE_MISMATCH;
@@ -75,21 +75,34 @@ public final class ChatwootSignature {
         return null;
     }
 
-    static byte[] hmac(SecretKeySpec key, byte[] prefix, byte[] body) {
+    static byte[] hmac(Mac keyed, byte[] prefix, byte[] body) {
+        keyed.update(prefix);
+        return keyed.doFinal(body);
+    }
+
+    /** A Mac ready for one secret; copied per use because a Mac is not thread-safe. */
+    static Mac keyed(String secret) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            mac.update(prefix);
-            return mac.doFinal(body);
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
         }
     }
 
+    /** Cloning a keyed Mac skips the provider lookup and key setup on every request. */
+    private static Mac copy(Mac prototype) {
+        try {
+            return (Mac) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("HmacSHA256 Mac cannot be cloned", e);
+        }
+    }
+
     /** The header value Chatwoot would send; used by the simulate command and tests. */
     public static String sign(String secret, long timestamp, byte[] body) {
-        SecretKeySpec key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
         byte[] prefix = (timestamp + ".").getBytes(StandardCharsets.US_ASCII);
-        return PREFIX + HexFormat.of().formatHex(hmac(key, prefix, body));
+        return PREFIX + HexFormat.of().formatHex(hmac(keyed(secret), prefix, body));
     }
 }

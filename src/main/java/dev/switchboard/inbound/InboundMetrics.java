@@ -16,6 +16,7 @@ class InboundMetrics {
 
     private final MeterRegistry registry;
     private final Map<RejectionReason, Counter> rejected = new EnumMap<>(RejectionReason.class);
+    private final Map<String, Counter> received = new java.util.HashMap<>();
     private final Counter duplicate;
     private final DistributionSummary batch;
 
@@ -28,7 +29,10 @@ class InboundMetrics {
                     .register(registry));
         }
         for (String signature : new String[] {"verified", "unchecked", "invalid"}) {
-            received(signature);
+            received.put(signature, Counter.builder("switchboard.events.received")
+                    .description("Events stored, by what the signature check found")
+                    .tag("signature", signature)
+                    .register(registry));
         }
         duplicate = Counter.builder("switchboard.events.duplicate")
                 .description("Webhooks recognised as an event already stored; answered 200, not stored again")
@@ -38,19 +42,12 @@ class InboundMetrics {
                 .register(registry);
     }
 
-    private Counter received(String signature) {
-        return Counter.builder("switchboard.events.received")
-                .description("Events stored, by what the signature check found")
-                .tag("signature", signature)
-                .register(registry);
-    }
-
     void rejected(RejectionReason reason) {
         rejected.get(reason).increment();
     }
 
     void stored(SignatureCheck signature) {
-        received(signature.column()).increment();
+        received.get(signature.column()).increment();
     }
 
     void duplicate() {

@@ -84,9 +84,7 @@ class ApiTokenAuthTest {
     void agent_may_not_create_tokens() {
         String agent = tokens.issue("bot", Role.AGENT, "test").token();
 
-        var response = http.send(HttpRequest.newBuilder(URI.create(http.base() + "/api/tokens"))
-                .header("Authorization", "Bearer " + agent).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"x\",\"role\":\"ADMIN\"}")));
+        var response = http.postJson("/api/tokens", agent, "{\"name\":\"x\",\"role\":\"ADMIN\"}");
 
         assertThat(response.status()).isEqualTo(403);
     }
@@ -95,9 +93,7 @@ class ApiTokenAuthTest {
     void admin_creates_a_token_shown_once_and_listed_without_its_secret() {
         String admin = tokens.issue("ops", Role.ADMIN, "test").token();
 
-        var created = http.send(HttpRequest.newBuilder(URI.create(http.base() + "/api/tokens"))
-                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"prometheus\",\"role\":\"VIEWER\"}")));
+        var created = http.postJson("/api/tokens", admin, "{\"name\":\"prometheus\",\"role\":\"VIEWER\"}");
 
         assertThat(created.status()).isEqualTo(201);
         String token = created.json().path("token").asString();
@@ -113,9 +109,7 @@ class ApiTokenAuthTest {
         String admin = tokens.issue("ops2", Role.ADMIN, "test").token();
         long before = jdbc.sql("SELECT count(*) FROM api_tokens").query(Long.class).single();
 
-        var response = http.send(HttpRequest.newBuilder(URI.create(http.base() + "/api/tokens"))
-                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"\",\"role\":\"GOD\"}")));
+        var response = http.postJson("/api/tokens", admin, "{\"name\":\"\",\"role\":\"GOD\"}");
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
