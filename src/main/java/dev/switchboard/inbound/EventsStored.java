@@ -3,8 +3,9 @@ package dev.switchboard.inbound;
 import java.util.List;
 
 /**
- * Published inside the transaction that stores new events, before it commits: a listener that writes
- * rows (the deliveries to enqueue) commits or rolls back together with the events themselves.
+ * Published once new events are committed. Their deliveries are already enqueued by then (the delivery
+ * trigger runs inside the statement that stores them), so this is only a wake-up for whoever works on
+ * them in this process; other nodes are woken by the trigger's NOTIFY.
  */
 public record EventsStored(List<StoredEvent> events) {
 }

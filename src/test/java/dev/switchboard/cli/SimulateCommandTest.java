@@ -31,7 +31,7 @@ class SimulateCommandTest {
     void realTime() {
         // simulate signs with the wall clock, as Chatwoot does
         clock.set(Instant.now());
-        jdbc.sql("TRUNCATE events").update();
+        jdbc.sql("TRUNCATE events CASCADE").update();
     }
 
     @Test

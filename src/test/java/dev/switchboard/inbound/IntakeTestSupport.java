@@ -28,7 +28,7 @@ abstract class IntakeTestSupport {
     @BeforeEach
     void emptyEventsTable() {
         http = new HttpTestClient(port);
-        jdbc.sql("TRUNCATE events").update();
+        jdbc.sql("TRUNCATE events CASCADE").update();
     }
 
     HttpTestClient.Response post(Fixtures.Fixture fixture) {

@@ -19,19 +19,28 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
     public static final String URL = System.getenv().getOrDefault("SWITCHBOARD_TEST_DATABASE_URL",
             "postgres://switchboard:switchboard@127.0.0.1:5432/switchboard_test");
     private static final String ADMIN_USER = System.getenv().getOrDefault("SWITCHBOARD_TEST_DATABASE_ADMIN", "postgres");
-    private static volatile boolean recreated;
+    private static final java.util.Set<String> RECREATED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         recreateOnce();
     }
 
-    public static synchronized void recreateOnce() {
-        if (recreated) {
+    public static void recreateOnce() {
+        recreateOnce(URI.create(URL).getPath().substring(1));
+    }
+
+    /** The URL of another database on the same server, for tests whose contexts must not share rows. */
+    public static String url(String database) {
+        URI uri = URI.create(URL);
+        return uri.getScheme() + "://" + uri.getUserInfo() + "@" + uri.getHost() + ":" + uri.getPort() + "/" + database;
+    }
+
+    public static synchronized void recreateOnce(String database) {
+        if (RECREATED.contains(database)) {
             return;
         }
         URI uri = URI.create(URL);
-        String database = uri.getPath().substring(1);
         String[] credentials = uri.getUserInfo().split(":", 2);
         if (!database.endsWith("_test")) {
             throw new IllegalStateException("Refusing to recreate " + database + ": test databases end in _test");
@@ -48,6 +57,6 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
                     + " with a superuser '" + ADMIN_USER + "' that may connect without a password (as on this machine kind),"
                     + " or SWITCHBOARD_TEST_DATABASE_URL pointing at a database the tests may recreate: " + e.getMessage(), e);
         }
-        recreated = true;
+        RECREATED.add(database);
     }
 }

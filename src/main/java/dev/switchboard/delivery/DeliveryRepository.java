@@ -1,0 +1,162 @@
+package dev.switchboard.delivery;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The deliveries queue. Claims and results are one statement each, in autocommit, however many
+ * deliveries they carry: the statements per delivered event fall as the load rises.
+ */
+@Repository
+class DeliveryRepository {
+
+    /**
+     * Up to {@code :limit} due deliveries of one destination: retries take at most a quarter of the
+     * places, first attempts the rest, so neither starves the other. The claim stamps the owner, moves
+     * next_attempt_at to the end of the lease (an expired lease makes the delivery due again by itself)
+     * and counts the attempt.
+     */
+    static final String CLAIM = """
+            WITH first_attempts AS (
+                SELECT id, 1 AS lane, next_attempt_at FROM deliveries
+                WHERE status = 'PENDING' AND step = 0 AND destination = ? AND next_attempt_at <= ?
+                ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED
+            ), retries AS (
+                SELECT id, 0 AS lane, next_attempt_at FROM deliveries
+                WHERE status = 'PENDING' AND step > 0 AND destination = ? AND next_attempt_at <= ?
+                ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED
+            ), due AS (
+                SELECT id FROM (SELECT * FROM retries UNION ALL SELECT * FROM first_attempts) lanes
+                ORDER BY lane, next_attempt_at LIMIT ?
+            )
+            UPDATE deliveries d
+            SET lease_owner = ?, next_attempt_at = ?, attempts = d.attempts + 1, step = d.step + 1
+            FROM due, events e
+            WHERE d.id = due.id AND e.id = d.event_id
+            RETURNING d.id, d.attempts, d.step, d.created_at, e.event, e.delivery_id, e.body
+            """;
+
+    /** Records the attempts and moves the deliveries on, only where this node still holds the claim. */
+    static final String COMPLETE = """
+            WITH results AS (
+                SELECT * FROM unnest(?::uuid[], ?::int[], ?::timestamptz[], ?::int[], ?::int[], ?::text[], ?::text[],
+                                     ?::text[], ?::timestamptz[])
+                    AS r(id, attempt, started_at, duration_ms, status_code, error_class, excerpt, status, next_at)
+            ), recorded AS (
+                INSERT INTO delivery_attempts (delivery_id, number, started_at, duration_ms, status_code, error_class,
+                                               response_excerpt)
+                SELECT id, attempt, started_at, duration_ms, status_code, error_class, excerpt FROM results
+                ON CONFLICT DO NOTHING
+            )
+            UPDATE deliveries d
+            SET status = r.status,
+                next_attempt_at = coalesce(r.next_at, d.next_attempt_at),
+                delivered_at = CASE WHEN r.status = 'DELIVERED' THEN r.started_at END,
+                dead_at = CASE WHEN r.status = 'DEAD' THEN r.started_at END,
+                last_error = CASE WHEN r.status = 'DELIVERED' THEN NULL ELSE r.error_class END,
+                lease_owner = NULL
+            FROM results r
+            WHERE d.id = r.id AND d.lease_owner = ? AND d.attempts = r.attempt
+            RETURNING d.id
+            """;
+
+    private final JdbcTemplate jdbc;
+
+    DeliveryRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<ClaimedDelivery> claim(Destination destination, int limit, String owner, Instant now) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        Timestamp at = Timestamp.from(now);
+        int retryPlaces = Math.max(1, limit / 4);
+        return jdbc.query(CLAIM, statement -> {
+            statement.setString(1, destination.name());
+            statement.setTimestamp(2, at);
+            statement.setInt(3, limit);
+            statement.setString(4, destination.name());
+            statement.setTimestamp(5, at);
+            statement.setInt(6, retryPlaces);
+            statement.setInt(7, limit);
+            statement.setString(8, owner);
+            statement.setTimestamp(9, Timestamp.from(now.plus(destination.lease())));
+        }, (rs, n) -> new ClaimedDelivery(rs.getObject("id", UUID.class), destination.name(), rs.getInt("attempts"),
+                rs.getInt("step"), rs.getTimestamp("created_at").toInstant(), rs.getString("event"),
+                rs.getString("delivery_id"), rs.getBytes("body")));
+    }
+
+    /** @return the ids whose result was written; the others were no longer this node's */
+    Set<UUID> complete(List<Completion> completions, String owner) {
+        if (completions.isEmpty()) {
+            return Set.of();
+        }
+        return jdbc.execute((ConnectionCallback<Set<UUID>>) connection -> complete(connection, completions, owner));
+    }
+
+    private static Set<UUID> complete(Connection connection, List<Completion> completions, String owner) throws SQLException {
+        int n = completions.size();
+        UUID[] ids = new UUID[n];
+        Integer[] attempts = new Integer[n];
+        String[] started = new String[n];
+        Integer[] durations = new Integer[n];
+        Integer[] codes = new Integer[n];
+        String[] classes = new String[n];
+        String[] excerpts = new String[n];
+        String[] statuses = new String[n];
+        String[] nextAt = new String[n];
+        for (int i = 0; i < n; i++) {
+            Completion c = completions.get(i);
+            ids[i] = c.delivery().id();
+            attempts[i] = c.delivery().attempts();
+            started[i] = c.result().startedAt().toString();
+            durations[i] = (int) Math.min(Integer.MAX_VALUE, c.result().duration().toMillis());
+            codes[i] = c.result().statusCode();
+            classes[i] = c.result().errorClass();
+            excerpts[i] = c.result().excerpt();
+            switch (c.outcome()) {
+                case AttemptOutcome.Delivered() -> statuses[i] = "DELIVERED";
+                case AttemptOutcome.Dead(var gone) -> statuses[i] = "DEAD";
+                case AttemptOutcome.RetryLater(var at) -> {
+                    statuses[i] = "PENDING";
+                    nextAt[i] = at.toString();
+                }
+            }
+        }
+        Set<UUID> written = new HashSet<>();
+        try (PreparedStatement statement = connection.prepareStatement(COMPLETE)) {
+            Array[] arrays = {connection.createArrayOf("uuid", ids), connection.createArrayOf("int4", attempts),
+                    connection.createArrayOf("text", started), connection.createArrayOf("int4", durations),
+                    connection.createArrayOf("int4", codes), connection.createArrayOf("text", classes),
+                    connection.createArrayOf("text", excerpts), connection.createArrayOf("text", statuses),
+                    connection.createArrayOf("text", nextAt)};
+            for (int i = 0; i < arrays.length; i++) {
+                statement.setArray(i + 1, arrays[i]);
+            }
+            statement.setString(arrays.length + 1, owner);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    written.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        return written;
+    }
+
+    record Completion(ClaimedDelivery delivery, AttemptResult result, AttemptOutcome outcome) {
+    }
+}

@@ -1,0 +1,244 @@
+package dev.switchboard.delivery;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.switchboard.inbound.EventsStored;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers. One dispatcher thread per node claims due deliveries (per destination, within its
+ * concurrency cap and circuit breaker), runs each attempt on a virtual thread, and writes the results
+ * back in batches. It sleeps until woken: by new events in this process, by NOTIFY from another node,
+ * by a finished attempt, or at the latest after the poll interval.
+ */
+@Component
+class DeliveryWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+    private static final int MAX_COMPLETIONS_PER_WRITE = 1000;
+
+    private final String owner = "node-" + ManagementFactory.getRuntimeMXBean().getPid() + "-"
+            + UUID.randomUUID().toString().substring(0, 8);
+    private final Destinations destinations;
+    private final DeliveryRepository repository;
+    private final WebhookSender sender;
+    private final DeliveryMetrics metrics;
+    private final DeliveryProperties properties;
+    private final Clock clock;
+    private final Semaphore wake = new Semaphore(0);
+    private final LinkedBlockingQueue<DeliveryRepository.Completion> completions = new LinkedBlockingQueue<>();
+    private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+    private ExecutorService attempts;
+    private Thread dispatcher;
+    private volatile boolean running;
+
+    DeliveryWorker(Destinations destinations, DeliveryRepository repository, WebhookSender sender, DeliveryMetrics metrics,
+                   DeliveryProperties properties, Clock clock) {
+        this.destinations = destinations;
+        this.repository = repository;
+        this.sender = sender;
+        this.metrics = metrics;
+        this.properties = properties;
+        this.clock = clock;
+        for (Destination d : destinations.all()) {
+            inFlight.put(d.name(), new AtomicInteger());
+            CircuitBreaker breaker = new CircuitBreaker(properties.breakerFailures(), properties.breakerOpenFor());
+            breakers.put(d.name(), breaker);
+            metrics.watch(d.name(), breaker, inFlight.get(d.name()));
+        }
+    }
+
+    @EventListener
+    void eventsStored(EventsStored stored) {
+        wake();
+    }
+
+    void wake() {
+        wake.release();
+    }
+
+    String owner() {
+        return owner;
+    }
+
+    CircuitBreaker breaker(String destination) {
+        return breakers.get(destination);
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                writeCompletions();
+                int started = claimAndStart();
+                if (started == 0 && completions.isEmpty()) {
+                    wake.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wake.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // the database may be away: keep the loop alive, back off, try again
+                metrics.workerError();
+                log.error("Delivery worker {} failed a round; retrying in 1 s", owner, e);
+                try {
+                    wake.tryAcquire(1, TimeUnit.SECONDS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private int claimAndStart() {
+        int started = 0;
+        Instant now = clock.instant();
+        for (Destination destination : destinations.all()) {
+            AtomicInteger busy = inFlight.get(destination.name());
+            CircuitBreaker breaker = breakers.get(destination.name());
+            int permits = breaker.permits(now, Math.min(properties.batchSize(), destination.concurrency() - busy.get()));
+            if (permits <= 0) {
+                continue;
+            }
+            List<ClaimedDelivery> claimed;
+            try {
+                claimed = repository.claim(destination, permits, owner, now);
+            } catch (RuntimeException e) {
+                breaker.unused(permits);
+                throw e;
+            }
+            if (claimed.isEmpty()) {
+                breaker.unused(permits);
+            }
+            for (ClaimedDelivery delivery : claimed) {
+                busy.incrementAndGet();
+                attempts.submit(() -> attempt(destination, delivery));
+            }
+            started += claimed.size();
+        }
+        return started;
+    }
+
+    private void attempt(Destination destination, ClaimedDelivery delivery) {
+        MDC.put("delivery", delivery.id().toString());
+        MDC.put("destination", destination.name());
+        try {
+            AttemptResult result = sender.send(destination, delivery);
+            AttemptOutcome outcome = OutcomePolicy.decide(result, delivery.step(), destination.schedule(), clock.instant(),
+                    ThreadLocalRandom.current());
+            completions.add(new DeliveryRepository.Completion(delivery, result, outcome));
+        } catch (RuntimeException e) {
+            log.error("Attempt of delivery {} failed unexpectedly; its lease will expire and it will be tried again",
+                    delivery.id(), e);
+            inFlight.get(destination.name()).decrementAndGet();
+        } finally {
+            MDC.clear();
+            wake.release();
+        }
+    }
+
+    private void writeCompletions() {
+        List<DeliveryRepository.Completion> batch = new ArrayList<>();
+        completions.drainTo(batch, MAX_COMPLETIONS_PER_WRITE);
+        if (batch.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (DeliveryRepository.Completion c : batch) {
+            inFlight.get(c.delivery().destination()).decrementAndGet();
+            CircuitBreaker breaker = breakers.get(c.delivery().destination());
+            if (c.outcome() instanceof AttemptOutcome.RetryLater || isRetryableDead(c)) {
+                breaker.failed(now);
+            } else {
+                breaker.succeeded();
+            }
+        }
+        // if this write fails, the leases run out and the deliveries are attempted again: at least once
+        Set<UUID> written = repository.complete(batch, owner);
+        for (DeliveryRepository.Completion c : batch) {
+            if (!written.contains(c.delivery().id())) {
+                log.debug("Delivery {} was claimed by another node meanwhile; its result here is dropped", c.delivery().id());
+                continue;
+            }
+            metrics.attempted(c, now);
+            switch (c.outcome()) {
+                case AttemptOutcome.Delivered() -> { }
+                case AttemptOutcome.RetryLater(var at) -> log.debug("Delivery {} to {} failed ({}), next attempt at {}",
+                        c.delivery().id(), c.delivery().destination(), c.result().errorClass(), at);
+                case AttemptOutcome.Dead(var gone) -> {
+                    log.warn("Delivery {} of event {} to {} is dead after {} attempt(s): {}", c.delivery().id(),
+                            c.delivery().event(), c.delivery().destination(), c.delivery().step(), c.result().errorClass());
+                    if (gone) {
+                        destinations.flag(c.delivery().destination(), "answered 410 Gone to delivery " + c.delivery().id());
+                    }
+                }
+            }
+        }
+    }
+
+    /** A retryable failure that ran out of schedule still says the destination is failing. */
+    private static boolean isRetryableDead(DeliveryRepository.Completion c) {
+        Integer status = c.result().statusCode();
+        return c.outcome() instanceof AttemptOutcome.Dead && (status == null || status >= 500 || status == 429 || status == 408);
+    }
+
+    @Override
+    public void start() {
+        attempts = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("delivery-attempt-", 0).factory());
+        running = true;
+        dispatcher = Thread.ofPlatform().name("delivery-dispatcher").start(this::loop);
+        log.info("Delivery worker {} started for {}", owner, destinations.all().stream().map(Destination::name).toList());
+    }
+
+    /** Lets attempts in flight finish and records them; what is left is picked up when leases expire. */
+    @Override
+    public void stop() {
+        running = false;
+        wake.release();
+        try {
+            dispatcher.join(5_000);
+            attempts.shutdown();
+            if (!attempts.awaitTermination(10, TimeUnit.SECONDS)) {
+                attempts.shutdownNow();
+            }
+            writeCompletions();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn("Could not record the last attempts on shutdown; they will be attempted again", e);
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Starts after, and stops before, the event writer (phase 0). */
+    @Override
+    public int getPhase() {
+        return 100;
+    }
+}
