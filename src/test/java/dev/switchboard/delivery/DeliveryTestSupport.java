@@ -44,6 +44,7 @@ abstract class DeliveryTestSupport {
         registry.add("switchboard.delivery.agent-url", () -> AGENT.url().toString());
         registry.add("switchboard.delivery.agent-secret", () -> AGENT_SECRET);
         registry.add("switchboard.delivery.agent-timeout", () -> "2s");
+        registry.add("switchboard.delivery.agent-events", () -> "message_created,message_updated,conversation_created");
         registry.add("switchboard.delivery.poll-interval", () -> "200ms");
         registry.add("switchboard.delivery.breaker-failures", () -> "1000");
     }

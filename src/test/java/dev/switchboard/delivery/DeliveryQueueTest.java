@@ -1,0 +1,175 @@
+package dev.switchboard.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.switchboard.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The queue's hard cases on real PostgreSQL: concurrent workers, leases, lanes, retention. */
+@IntegrationTest
+class DeliveryQueueTest extends DeliveryTestSupport {
+
+    /** Not configured on the workers, so only the test claims its deliveries. */
+    private static final Destination OFFLINE = new Destination("queue-test", URI.create("http://127.0.0.1:9/"), List.of(),
+            Set.of(), Duration.ofSeconds(10), RetrySchedule.Preset.SVIX.schedule(), 32);
+
+    /** The agent is not subscribed to it, so the trigger enqueues nothing for the running workers. */
+    private static final String UNSUBSCRIBED = "contact_updated";
+
+    @Autowired
+    DeliveryRepository repository;
+    @Autowired
+    Destinations destinations;
+    @Autowired
+    WebhookSender sender;
+    @Autowired
+    DeliveryMetrics metrics;
+    @Autowired
+    DeliveryProperties properties;
+    @Autowired
+    Retention retention;
+
+    @Test
+    void two_workers_on_a_thousand_deliveries_never_deliver_one_twice() {
+        DeliveryWorker second = new DeliveryWorker(destinations, repository, sender, metrics, properties, clock);
+        second.start();
+        try {
+            insertEvents(1000, clock.instant(), "message_created");
+            worker.wake();
+            second.wake();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> count("status = 'DELIVERED'") == 1000);
+        } finally {
+            second.stop();
+        }
+        List<String> ids = AGENT.received().stream().map(r -> r.header("webhook-id")).toList();
+        assertThat(ids).hasSize(1000).doesNotHaveDuplicates();
+        assertThat(jdbc.sql("SELECT count(DISTINCT lease_owner) FROM deliveries").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void a_live_lease_is_not_taken_and_an_expired_one_is_reclaimed() {
+        UUID delivery = insertDelivery(OFFLINE.name(), 0, clock.instant());
+        Instant t0 = clock.instant();
+
+        List<ClaimedDelivery> first = repository.claim(OFFLINE, 10, "node-a", t0);
+        List<ClaimedDelivery> whileLive = repository.claim(OFFLINE, 10, "node-b", t0.plus(OFFLINE.lease()).minusSeconds(1));
+        List<ClaimedDelivery> afterExpiry = repository.claim(OFFLINE, 10, "node-b", t0.plus(OFFLINE.lease()).plusSeconds(1));
+
+        assertThat(first).extracting(ClaimedDelivery::id).containsExactly(delivery);
+        assertThat(whileLive).isEmpty();
+        assertThat(afterExpiry).extracting(ClaimedDelivery::id).containsExactly(delivery);
+        assertThat(afterExpiry.getFirst().attempts()).isEqualTo(2);
+
+        var lateResult = new DeliveryRepository.Completion(first.getFirst(), ok(t0), new AttemptOutcome.Delivered());
+        assertThat(repository.complete(List.of(lateResult), "node-a")).as("node-a no longer holds it").isEmpty();
+        var result = new DeliveryRepository.Completion(afterExpiry.getFirst(), ok(t0), new AttemptOutcome.Delivered());
+        assertThat(repository.complete(List.of(result), "node-b")).containsExactly(delivery);
+        assertThat(jdbc.sql("SELECT status FROM deliveries WHERE id = :id").param("id", delivery).query(String.class).single())
+                .isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void a_backlog_of_retries_does_not_starve_first_attempts() {
+        for (int i = 0; i < 100; i++) {
+            insertDelivery(OFFLINE.name(), 3, clock.instant().minusSeconds(600));
+        }
+        for (int i = 0; i < 10; i++) {
+            insertDelivery(OFFLINE.name(), 0, clock.instant());
+        }
+
+        List<ClaimedDelivery> claimed = repository.claim(OFFLINE, 8, "node-a", clock.instant());
+
+        assertThat(claimed).hasSize(8);
+        assertThat(claimed.stream().filter(c -> c.step() == 1).count()).as("first attempts").isEqualTo(6);
+        assertThat(claimed.stream().filter(c -> c.step() > 1).count()).as("retries").isEqualTo(2);
+    }
+
+    @Test
+    void retries_still_move_while_fresh_events_pour_in() {
+        for (int i = 0; i < 50; i++) {
+            insertDelivery(OFFLINE.name(), 0, clock.instant());
+        }
+        UUID retry = insertDelivery(OFFLINE.name(), 2, clock.instant().minusSeconds(60));
+
+        List<ClaimedDelivery> claimed = repository.claim(OFFLINE, 8, "node-a", clock.instant());
+
+        assertThat(claimed).extracting(ClaimedDelivery::id).contains(retry);
+    }
+
+    @Test
+    void an_event_the_agent_is_not_subscribed_to_gets_no_delivery() {
+        insertEvents(3, clock.instant(), UNSUBSCRIBED);
+
+        assertThat(count("TRUE")).isZero();
+    }
+
+    @Test
+    void retention_deletes_only_what_is_old_and_finished() {
+        Instant now = clock.instant();
+        Instant old = now.minus(Duration.ofDays(31));
+        UUID oldDone = insertDeliveryWithEvent(OFFLINE.name(), "DELIVERED", old);
+        UUID oldDead = insertDeliveryWithEvent(OFFLINE.name(), "DEAD", old);
+        UUID oldPending = insertDeliveryWithEvent(OFFLINE.name(), "PENDING", old);
+        UUID recent = insertDeliveryWithEvent(OFFLINE.name(), "DELIVERED", now.minus(Duration.ofDays(29)));
+
+        long deleted = retention.deleteExpired();
+
+        assertThat(deleted).isEqualTo(2);
+        Set<UUID> left = new HashSet<>(jdbc.sql("SELECT id FROM deliveries").query(UUID.class).list());
+        assertThat(left).contains(oldPending, recent).doesNotContain(oldDone, oldDead);
+        assertThat(count("TRUE")).isEqualTo(2);
+    }
+
+    private void insertEvents(int n, Instant at, String event) {
+        jdbc.sql("""
+                INSERT INTO events (id, dedupe_key, event, account_id, signature, received_at, body)
+                SELECT gen_random_uuid(), 'queue-test:' || gen_random_uuid(), :event, 1, 'verified', :at,
+                       convert_to('{"event":"' || :event || '","id":' || i || '}', 'UTF8')
+                FROM generate_series(1, :n) i
+                """).param("event", event).param("at", Timestamp.from(at)).param("n", n).update();
+    }
+
+    private UUID insertDelivery(String destination, int step, Instant due) {
+        return insertDelivery(destination, step, due, "PENDING", due);
+    }
+
+    private UUID insertDeliveryWithEvent(String destination, String status, Instant receivedAt) {
+        return insertDelivery(destination, 1, receivedAt, status, receivedAt);
+    }
+
+    private UUID insertDelivery(String destination, int step, Instant due, String status, Instant receivedAt) {
+        UUID event = UUID.randomUUID();
+        UUID delivery = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO events (id, dedupe_key, event, signature, received_at, body)
+                VALUES (:id, :key, :event, 'verified', :at, convert_to('{}', 'UTF8'))
+                """).param("id", event).param("key", "queue-test:" + event).param("event", UNSUBSCRIBED)
+                .param("at", Timestamp.from(receivedAt)).update();
+        jdbc.sql("""
+                INSERT INTO deliveries (id, event_id, destination, status, attempts, step, next_attempt_at, created_at)
+                VALUES (:id, :event, :destination, :status, :step, :step, :due, :at)
+                """).param("id", delivery).param("event", event).param("destination", destination).param("status", status)
+                .param("step", step).param("due", Timestamp.from(due)).param("at", Timestamp.from(receivedAt)).update();
+        return delivery;
+    }
+
+    private long count(String condition) {
+        return jdbc.sql("SELECT count(*) FROM deliveries WHERE " + condition).query(Long.class).single();
+    }
+
+    private static AttemptResult ok(Instant at) {
+        return new AttemptResult(at, Duration.ofMillis(5), 200, "2xx", "", null);
+    }
+}
