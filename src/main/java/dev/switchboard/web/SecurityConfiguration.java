@@ -38,6 +38,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .requestMatchers("/api/tokens", "/api/tokens/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/deliveries/**").hasRole(Role.AGENT.name())
                         .requestMatchers(HttpMethod.GET, "/api/**", "/actuator/**").hasRole(Role.VIEWER.name())
                         .anyRequest().hasRole(Role.ADMIN.name()))
                 .exceptionHandling(errors -> errors

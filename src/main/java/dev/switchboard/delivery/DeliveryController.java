@@ -1,0 +1,132 @@
+package dev.switchboard.delivery;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/deliveries}: what is stuck and putting it back. Reading needs VIEWER; replaying needs AGENT.
+ */
+@RestController
+@RequestMapping("/api/deliveries")
+class DeliveryController {
+
+    private final DeliveryQueries queries;
+    private final Replays replays;
+    private final DeliveryWorker worker;
+    private final DeliveryProperties properties;
+
+    DeliveryController(DeliveryQueries queries, Replays replays, DeliveryWorker worker, DeliveryProperties properties) {
+        this.queries = queries;
+        this.replays = replays;
+        this.worker = worker;
+        this.properties = properties;
+    }
+
+    @GetMapping
+    Page list(@RequestParam(required = false) DeliveryFilter.DeliveryStatus status,
+              @RequestParam(required = false) @Size(max = 100) String destination,
+              @RequestParam(required = false) @Size(max = 200) String event,
+              @RequestParam(required = false) @Size(max = 20) String errorClass,
+              @RequestParam(required = false) Instant from,
+              @RequestParam(required = false) Instant to,
+              @RequestParam(required = false) UUID before,
+              @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+        DeliveryFilter filter = new DeliveryFilter(status, destination, event, errorClass, from, to);
+        List<DeliveryQueries.DeliveryView> items = queries.list(filter, before, limit);
+        UUID next = items.size() == limit ? items.getLast().id() : null;
+        return new Page(items, next);
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<?> one(@PathVariable UUID id) {
+        return queries.find(id).<ResponseEntity<?>>map(ResponseEntity::ok)
+                .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "not-found", "No delivery with id " + id + "."));
+    }
+
+    @PostMapping("/{id}/replay")
+    ResponseEntity<?> replayOne(@PathVariable UUID id) {
+        var delivery = queries.find(id);
+        if (delivery.isEmpty()) {
+            return problem(HttpStatus.NOT_FOUND, "not-found", "No delivery with id " + id + ".");
+        }
+        if (!"DEAD".equals(delivery.get().delivery().status())) {
+            return problem(HttpStatus.CONFLICT, "not-dead",
+                    "Only a dead delivery can be replayed; this one is " + delivery.get().delivery().status() + ".");
+        }
+        Replays.Started started = replays.start(new DeliveryFilter(null, null, null, null, null, null), id, properties.replayRate());
+        worker.wake();
+        return ResponseEntity.accepted().location(URI.create("/api/deliveries/replays/" + started.replayId())).body(started);
+    }
+
+    /** With {@code dryRun} (the default) only counts what would be replayed. */
+    @PostMapping("/replays")
+    ResponseEntity<?> replayMatching(@Valid @RequestBody ReplayRequest request) {
+        DeliveryFilter filter = request.filter();
+        if (request.dryRun() == null || request.dryRun()) {
+            return ResponseEntity.ok(Map.of("dryRun", true, "count", queries.count(filter)));
+        }
+        int rate = request.ratePerSecond() == null ? properties.replayRate() : request.ratePerSecond();
+        Replays.Started started = replays.start(filter, null, rate);
+        worker.wake();
+        return ResponseEntity.accepted().location(URI.create("/api/deliveries/replays/" + started.replayId())).body(started);
+    }
+
+    @GetMapping("/replays/{replayId}")
+    ResponseEntity<?> progress(@PathVariable UUID replayId) {
+        Replays.Progress progress = replays.progress(replayId);
+        if (progress.total() == 0) {
+            return problem(HttpStatus.NOT_FOUND, "not-found", "No replay with id " + replayId + " has deliveries left.");
+        }
+        return ResponseEntity.ok(Map.of("replayId", replayId, "total", progress.total(), "waiting", progress.waiting(),
+                "retrying", progress.retrying(), "delivered", progress.delivered(), "dead", progress.dead(),
+                "finished", progress.finished()));
+    }
+
+    @PostMapping("/replays/{replayId}/cancel")
+    Map<String, Object> cancel(@PathVariable UUID replayId) {
+        return Map.of("replayId", replayId, "cancelled", replays.cancel(replayId));
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String slug, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:switchboard:problem:delivery-" + slug));
+        return ResponseEntity.status(status).body(problem);
+    }
+
+    record Page(List<DeliveryQueries.DeliveryView> items, UUID next) {
+    }
+
+    /** Dead deliveries matching every part given; {@code dryRun} defaults to true. */
+    record ReplayRequest(@Size(max = 100) String destination, @Size(max = 200) String event, @Size(max = 20) String errorClass,
+                         Instant from, Instant to, Boolean dryRun, @Min(1) @Max(10000) Integer ratePerSecond) {
+
+        DeliveryFilter filter() {
+            return new DeliveryFilter(DeliveryFilter.DeliveryStatus.DEAD, destination, event, errorClass, from, to);
+        }
+
+        @AssertTrue(message = "from must be before to")
+        boolean isRangeValid() {
+            return from == null || to == null || from.isBefore(to);
+        }
+    }
+}
