@@ -58,14 +58,17 @@ final class CircuitBreaker {
         probeInFlight = false;
     }
 
-    synchronized void failed(Instant now) {
+    /** @return true when this failure opened the breaker */
+    synchronized boolean failed(Instant now) {
         consecutiveFailures++;
-        if (state == State.HALF_OPEN || consecutiveFailures >= failureThreshold) {
-            timesOpened = Math.min(timesOpened + 1, 5);
-            state = State.OPEN;
-            openUntil = now.plus(openFor.multipliedBy(1L << (timesOpened - 1)));
-            probeInFlight = false;
+        if (state == State.OPEN || (state == State.CLOSED && consecutiveFailures < failureThreshold)) {
+            return false;
         }
+        timesOpened = Math.min(timesOpened + 1, 5);
+        state = State.OPEN;
+        openUntil = now.plus(openFor.multipliedBy(1L << (timesOpened - 1)));
+        probeInFlight = false;
+        return true;
     }
 
     synchronized State state() {

@@ -170,7 +170,10 @@ class DeliveryWorker implements SmartLifecycle {
             inFlight.get(c.delivery().destination()).decrementAndGet();
             CircuitBreaker breaker = breakers.get(c.delivery().destination());
             if (c.outcome() instanceof AttemptOutcome.RetryLater || isRetryableDead(c)) {
-                breaker.failed(now);
+                if (breaker.failed(now)) {
+                    log.error("Destination {} failed {} attempts in a row ({}): circuit breaker open until {}, attempts paused",
+                            c.delivery().destination(), properties.breakerFailures(), c.result().errorClass(), breaker.openUntil());
+                }
             } else {
                 breaker.succeeded();
             }
