@@ -10,7 +10,11 @@ import java.util.Map;
  */
 public final class Cli {
 
-    private static final Map<String, Command> COMMANDS = Map.of("simulate", new SimulateCommand());
+    private static final Map<String, Command> COMMANDS = Map.of(
+            "simulate", new SimulateCommand(),
+            "deliveries", new DeliveriesCommand(),
+            "check-chatwoot-health", new CheckChatwootHealthCommand(),
+            "check-agent-health", new CheckAgentHealthCommand());
 
     private Cli() {
     }
@@ -23,10 +27,14 @@ public final class Cli {
         return run(args, System.out, System.err);
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         Command command = COMMANDS.get(args[0]);
         try {
-            return command.run(Options.parse(Arrays.copyOfRange(args, 1, args.length)), out);
+            Options options = Options.parse(Arrays.copyOfRange(args, 1, args.length));
+            if (options.positional().isPresent() && !command.takesAction()) {
+                throw new Options.UsageException("Unexpected argument: " + options.positional().get());
+            }
+            return command.run(options, out);
         } catch (Options.UsageException e) {
             err.println(e.getMessage());
             err.println(command.usage());
@@ -36,6 +44,11 @@ public final class Cli {
 
     interface Command {
         int run(Options options, PrintStream out);
+
+        /** Whether a bare word follows the command name, as in {@code deliveries dead}. */
+        default boolean takesAction() {
+            return false;
+        }
 
         String usage();
     }

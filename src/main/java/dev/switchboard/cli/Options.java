@@ -5,12 +5,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /** {@code --name value} and {@code --name=value} pairs; nothing more is needed by the commands. */
-record Options(Map<String, String> values) {
+record Options(Map<String, String> values, Optional<String> positional) {
 
+    /** At most one bare word, first (a command's action, as in {@code deliveries dead}); then options. */
     static Options parse(String[] args) {
         Map<String, String> values = new HashMap<>();
+        String positional = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
+            if (i == 0 && !arg.startsWith("-")) {
+                positional = arg;
+                continue;
+            }
             if (!arg.startsWith("--") || arg.length() == 2) {
                 throw new UsageException("Unexpected argument: " + arg);
             }
@@ -23,7 +29,7 @@ record Options(Map<String, String> values) {
                 values.put(arg.substring(2), "true");
             }
         }
-        return new Options(Map.copyOf(values));
+        return new Options(Map.copyOf(values), Optional.ofNullable(positional));
     }
 
     Optional<String> get(String name) {
