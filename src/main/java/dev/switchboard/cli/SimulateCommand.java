@@ -33,15 +33,50 @@ final class SimulateCommand implements Cli.Command {
     public String usage() {
         return """
                 usage: simulate [--url http://localhost:8080] [--secret S] [--dir FOLDER] [--repeat N]
-                  --url     Switchboard's base URL (default http://localhost:$PORT, PORT defaulting to 8080)
-                  --secret  the webhook secret to sign with (default: the first of CHATWOOT_WEBHOOK_SECRET)
-                  --dir     a folder of *.json webhook bodies (default: the fixtures built into the jar)
-                  --repeat  post the whole set N times (default 1); repeats are answered as duplicates
+                                [--agent-port P [--fail-share 0.2] [--agent-only] [--agent-seconds N]]
+                  --url          Switchboard's base URL (default http://localhost:$PORT, PORT defaulting to 8080)
+                  --secret       the webhook secret to sign with (default: the first of CHATWOOT_WEBHOOK_SECRET)
+                  --dir          a folder of *.json webhook bodies (default: the fixtures built into the jar)
+                  --repeat       post the whole set N times (default 1); repeats are answered as duplicates
+                  --agent-port   also run a stand-in agent on this port (start Switchboard with
+                                 AGENT_SDK_URL=http://localhost:P/webhook); it prints every webhook it gets
+                  --fail-share   the share of attempts the stand-in answers 503 (0 to 1, default 0)
+                  --agent-only   run the stand-in agent only, post nothing
+                  --agent-seconds keep the stand-in running this long after posting (default: until Ctrl-C)
                 """;
     }
 
     @Override
     public int run(Options options, PrintStream out) {
+        if (options.get("agent-port").isEmpty()) {
+            return post(options, out);
+        }
+        double failShare;
+        try {
+            failShare = Double.parseDouble(options.get("fail-share").orElse("0"));
+        } catch (NumberFormatException e) {
+            throw new Options.UsageException("--fail-share must be a number from 0 to 1");
+        }
+        if (failShare < 0 || failShare > 1) {
+            throw new Options.UsageException("--fail-share must be a number from 0 to 1");
+        }
+        try (StandInAgent agent = new StandInAgent(options.intValue("agent-port", 0), failShare, out)) {
+            out.printf("Stand-in agent on http://localhost:%d/webhook, answering 503 to %.0f%% of attempts%n",
+                    agent.port(), failShare * 100);
+            int exit = options.get("agent-only").isPresent() ? 0 : post(options, out);
+            int seconds = options.intValue("agent-seconds", Integer.MAX_VALUE);
+            Thread.sleep(seconds == Integer.MAX_VALUE ? Long.MAX_VALUE : seconds * 1000L);
+            out.printf("Stand-in agent received %d webhooks, answered %d with 503%n", agent.received(), agent.failed());
+            return exit;
+        } catch (IOException e) {
+            throw new Options.UsageException("Cannot start the stand-in agent: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    private int post(Options options, PrintStream out) {
         String base = options.get("url").orElse("http://localhost:" + System.getenv().getOrDefault("PORT", "8080"));
         String secret = options.get("secret").orElseGet(() -> firstSecret(System.getenv("CHATWOOT_WEBHOOK_SECRET")));
         int repeat = options.intValue("repeat", 1);
