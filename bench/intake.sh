@@ -19,6 +19,8 @@ OUT=bench/results
 mkdir -p "$OUT"
 
 [ -f target/switchboard.jar ] || ./mvnw -q -B -DskipTests package
+mkdir -p bench/target
+"$(dirname "$JAVA")/javac" -d bench/target bench/Http1Client.java bench/IntakeLoad.java
 
 psql_admin() { su postgres -c "psql -q -v ON_ERROR_STOP=1 $*"; }
 for db in $DB ${DB}_pgbench; do
@@ -49,7 +51,7 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 [ $ready = yes ] || { echo "Switchboard did not become ready; see $OUT/switchboard.log" >&2; exit 1; }
-load() { "$JAVA" bench/IntakeLoad.java "$@" | tee -a "$OUT/load.txt"; }
+load() { "$JAVA" -cp bench/target IntakeLoad "$@" | tee -a "$OUT/load.txt"; }
 : > "$OUT/load.txt"
 
 load saturate $PORT $SECRET 32 5 > /dev/null   # warm-up: JIT, connection pools
