@@ -53,7 +53,7 @@ echo "PostgreSQL $("${PSQL[@]}" -Atc 'show server_version'): synchronous_commit=
 
 DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/switchboard" CHATWOOT_WEBHOOK_SECRET=$SECRET PORT=$PORT \
   AGENT_SDK_URL="http://127.0.0.1:$RECEIVER_PORT/webhook" AGENT_SDK_SECRET=whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw \
-  "$JAVA" -Xmx512m -jar target/switchboard.jar --logging.level.root=warn > "$OUT/switchboard-delivery.log" 2>&1 &
+  "$JAVA" -Xmx512m ${SB_JAVA_OPTS:-} -jar target/switchboard.jar --logging.level.root=warn > "$OUT/switchboard-delivery.log" 2>&1 &
 SB_PID=$!
 ready=no
 for _ in $(seq 1 120); do

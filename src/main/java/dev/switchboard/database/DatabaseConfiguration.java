@@ -39,9 +39,24 @@ class DatabaseConfiguration {
         config.setConnectionTimeout(3_000);
         config.setValidationTimeout(2_000);
         config.setInitializationFailTimeout(30_000);
-        config.addDataSourceProperty("ApplicationName", "switchboard");
+        config.addDataSourceProperty("ApplicationName", NodeIdentity.applicationName());
         config.addDataSourceProperty("tcpKeepAlive", "true");
         return new HikariDataSource(config);
+    }
+
+    /**
+     * A few connections that commit without waiting for the WAL flush, for work whose loss in a crash is
+     * harmless because it is redone: a lost delivery claim or result only makes the delivery due again.
+     * Never for events: an acknowledged event must be on disk.
+     */
+    @Bean(destroyMethod = "close")
+    AsyncCommitDataSource asyncCommitDataSource(HikariDataSource dataSource) {
+        HikariConfig config = new HikariConfig();
+        dataSource.copyStateTo(config);
+        config.setPoolName("switchboard-async-commit");
+        config.setMaximumPoolSize(4);
+        config.setConnectionInitSql("SET synchronous_commit = off");
+        return new AsyncCommitDataSource(new HikariDataSource(config));
     }
 
     /** Keeps the embedded server's lifetime tied to the context, closed after the pool that uses it. */

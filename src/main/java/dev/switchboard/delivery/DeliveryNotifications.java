@@ -6,6 +6,7 @@ import java.sql.Statement;
 
 import javax.sql.DataSource;
 
+import dev.switchboard.database.NodeIdentity;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +41,7 @@ class DeliveryNotifications implements SmartLifecycle {
                 worker.wake();
                 while (running) {
                     var notifications = pg.getNotifications(1_000);
-                    if (notifications != null && notifications.length > 0) {
+                    if (notifications != null && fromAnotherNode(notifications)) {
                         worker.wake();
                     }
                 }
@@ -51,6 +52,16 @@ class DeliveryNotifications implements SmartLifecycle {
                 }
             }
         }
+    }
+
+    /** This node's own inserts already woke its worker in-process. */
+    private static boolean fromAnotherNode(org.postgresql.PGNotification[] notifications) {
+        for (var notification : notifications) {
+            if (!NodeIdentity.applicationName().equals(notification.getParameter())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void sleepQuietly() {

@@ -30,7 +30,8 @@ import org.springframework.validation.annotation.Validated;
  * @param agentConcurrency  the most attempts to the agent in flight at once, per node
  * @param destinations      further destinations, each with its own url, secret, events, timeout, schedule
  * @param batchSize         the most deliveries one claim takes
- * @param pollInterval      how often workers look for due deliveries when nothing woke them
+ * @param pollInterval      how often workers look for due deliveries when nothing woke them (retries and
+ *                          replayed deliveries becoming due are found this way)
  * @param breakerFailures   consecutive failed attempts that open a destination's circuit breaker
  * @param breakerOpenFor    how long an open breaker waits before one probe attempt
  * @param retention         how long events, deliveries and attempts are kept
@@ -47,7 +48,7 @@ public record DeliveryProperties(
         @DefaultValue("32") @Min(1) @Max(1024) int agentConcurrency,
         @DefaultValue @Valid List<DestinationSettings> destinations,
         @DefaultValue("200") @Min(1) @Max(5000) int batchSize,
-        @DefaultValue("5s") @NotNull @DurationMin(millis = 50) @DurationMax(minutes = 5) Duration pollInterval,
+        @DefaultValue("250ms") @NotNull @DurationMin(millis = 50) @DurationMax(minutes = 5) Duration pollInterval,
         @DefaultValue("10") @Min(1) @Max(10000) int breakerFailures,
         @DefaultValue("30s") @NotNull @DurationMin(seconds = 1) Duration breakerOpenFor,
         @DefaultValue("30d") @NotNull @DurationMin(days = 1) Duration retention,

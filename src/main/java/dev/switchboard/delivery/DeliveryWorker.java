@@ -1,6 +1,5 @@
 package dev.switchboard.delivery;
 
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.switchboard.database.NodeIdentity;
 import dev.switchboard.inbound.EventsStored;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,9 +36,12 @@ class DeliveryWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
     private static final int MAX_COMPLETIONS_PER_WRITE = 1000;
+    /** Results not yet written, per destination and node, at most this many times its concurrency. */
+    private static final int UNRECORDED_PER_SLOT = 4;
 
-    private final String owner = "node-" + ManagementFactory.getRuntimeMXBean().getPid() + "-"
-            + UUID.randomUUID().toString().substring(0, 8);
+    private final String owner = NodeIdentity.id();
+    /** Results wait this long for company before they are written, so one statement records several. */
+    private static final long RESULT_LINGER_MILLIS = 10;
     private final Destinations destinations;
     private final DeliveryRepository repository;
     private final WebhookSender sender;
@@ -49,9 +52,14 @@ class DeliveryWorker implements SmartLifecycle {
     private final LinkedBlockingQueue<DeliveryRepository.Completion> completions = new LinkedBlockingQueue<>();
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+    private final Semaphore resultsReady = new Semaphore(0);
+    private final Map<String, AtomicInteger> unrecorded = new ConcurrentHashMap<>();
     private ExecutorService attempts;
     private Thread dispatcher;
+    private Thread recorder;
     private volatile boolean running;
+    /** The last claim took all it was allowed: more may be due, so a freed slot should claim again. */
+    private volatile boolean saturated;
 
     DeliveryWorker(Destinations destinations, DeliveryRepository repository, WebhookSender sender, DeliveryMetrics metrics,
                    DeliveryProperties properties, Clock clock) {
@@ -63,6 +71,7 @@ class DeliveryWorker implements SmartLifecycle {
         this.clock = clock;
         for (Destination d : destinations.all()) {
             inFlight.put(d.name(), new AtomicInteger());
+            unrecorded.put(d.name(), new AtomicInteger());
             CircuitBreaker breaker = new CircuitBreaker(properties.breakerFailures(), properties.breakerOpenFor());
             breakers.put(d.name(), breaker);
             metrics.watch(d.name(), breaker, inFlight.get(d.name()));
@@ -89,9 +98,8 @@ class DeliveryWorker implements SmartLifecycle {
     private void loop() {
         while (running) {
             try {
-                writeCompletions();
                 int started = claimAndStart();
-                if (started == 0 && completions.isEmpty()) {
+                if (started == 0) {
                     wake.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     wake.drainPermits();
                 }
@@ -114,12 +122,22 @@ class DeliveryWorker implements SmartLifecycle {
 
     private int claimAndStart() {
         int started = 0;
+        boolean full = false;
         Instant now = clock.instant();
         for (Destination destination : destinations.all()) {
             AtomicInteger busy = inFlight.get(destination.name());
             CircuitBreaker breaker = breakers.get(destination.name());
-            int permits = breaker.permits(now, Math.min(properties.batchSize(), destination.concurrency() - busy.get()));
+            int free = Math.min(destination.concurrency() - busy.get(),
+                    destination.concurrency() * UNRECORDED_PER_SLOT - unrecorded.get(destination.name()).get());
+            if (busy.get() > 0 && free < refillAt(destination)) {
+                // refill in batches: a claim per freed slot would make the claims, not the calls, the limit
+                full = true;
+                continue;
+            }
+            int permits = breaker.permits(now, Math.min(properties.batchSize(), free));
             if (permits <= 0) {
+                // every slot busy: a slot freed by a finished attempt should claim again at once
+                full |= free <= 0;
                 continue;
             }
             List<ClaimedDelivery> claimed;
@@ -132,13 +150,24 @@ class DeliveryWorker implements SmartLifecycle {
             if (claimed.isEmpty()) {
                 breaker.unused(permits);
             }
+            full |= claimed.size() == permits;
             for (ClaimedDelivery delivery : claimed) {
                 busy.incrementAndGet();
+                unrecorded.get(destination.name()).incrementAndGet();
                 attempts.submit(() -> attempt(destination, delivery));
             }
             started += claimed.size();
         }
+        saturated = full;
         return started;
+    }
+
+    private int attemptsInFlight() {
+        return inFlight.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
+    private static int refillAt(Destination destination) {
+        return Math.max(1, destination.concurrency() / 4);
     }
 
     private void attempt(Destination destination, ClaimedDelivery delivery) {
@@ -149,13 +178,42 @@ class DeliveryWorker implements SmartLifecycle {
             AttemptOutcome outcome = OutcomePolicy.decide(result, delivery.step(), destination.schedule(), clock.instant(),
                     ThreadLocalRandom.current());
             completions.add(new DeliveryRepository.Completion(delivery, result, outcome));
+            resultsReady.release();
         } catch (RuntimeException e) {
             log.error("Attempt of delivery {} failed unexpectedly; its lease will expire and it will be tried again",
                     delivery.id(), e);
-            inFlight.get(destination.name()).decrementAndGet();
+            unrecorded.get(destination.name()).decrementAndGet();
         } finally {
+            // the slot is free as soon as the call is over; writing the result is the recorder's work
+            inFlight.get(destination.name()).decrementAndGet();
             MDC.clear();
-            wake.release();
+            if (saturated) {
+                wake.release();
+            }
+        }
+    }
+
+    /** Writes results as they come, many per statement, off the dispatcher's path. */
+    private void record() {
+        while (running || !completions.isEmpty()) {
+            try {
+                if (resultsReady.tryAcquire(200, TimeUnit.MILLISECONDS)) {
+                    long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RESULT_LINGER_MILLIS);
+                    long left;
+                    while (completions.size() < properties.batchSize() && attemptsInFlight() > 0
+                            && (left = until - System.nanoTime()) > 0) {
+                        resultsReady.tryAcquire(left, TimeUnit.NANOSECONDS);
+                    }
+                }
+                resultsReady.drainPermits();
+                writeCompletions();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                metrics.workerError();
+                log.error("Could not record delivery results; their leases will expire and they will be attempted again", e);
+            }
         }
     }
 
@@ -167,7 +225,7 @@ class DeliveryWorker implements SmartLifecycle {
         }
         Instant now = clock.instant();
         for (DeliveryRepository.Completion c : batch) {
-            inFlight.get(c.delivery().destination()).decrementAndGet();
+            unrecorded.get(c.delivery().destination()).decrementAndGet();
             CircuitBreaker breaker = breakers.get(c.delivery().destination());
             if (c.outcome() instanceof AttemptOutcome.RetryLater || isRetryableDead(c)) {
                 if (breaker.failed(now)) {
@@ -180,6 +238,10 @@ class DeliveryWorker implements SmartLifecycle {
         }
         // if this write fails, the leases run out and the deliveries are attempted again: at least once
         Set<UUID> written = repository.complete(batch, owner);
+        if (saturated) {
+            // written results free places the dispatcher may be waiting for
+            wake.release();
+        }
         for (DeliveryRepository.Completion c : batch) {
             if (!written.contains(c.delivery().id())) {
                 log.debug("Delivery {} was claimed by another node meanwhile; its result here is dropped", c.delivery().id());
@@ -212,6 +274,7 @@ class DeliveryWorker implements SmartLifecycle {
         attempts = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("delivery-attempt-", 0).factory());
         running = true;
         dispatcher = Thread.ofPlatform().name("delivery-dispatcher").start(this::loop);
+        recorder = Thread.ofPlatform().name("delivery-recorder").start(this::record);
         log.info("Delivery worker {} started for {}", owner, destinations.all().stream().map(Destination::name).toList());
     }
 
@@ -226,7 +289,8 @@ class DeliveryWorker implements SmartLifecycle {
             if (!attempts.awaitTermination(10, TimeUnit.SECONDS)) {
                 attempts.shutdownNow();
             }
-            writeCompletions();
+            resultsReady.release();
+            recorder.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
