@@ -17,11 +17,8 @@ PGDATA=/tmp/switchboard-bench-pg
 OUT=bench/results
 mkdir -p "$OUT" bench/target
 
-JAVA=""
-for candidate in /usr/lib/jvm/*; do
-  "$candidate/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])' && JAVA=$candidate/bin/java
-done
-[ -n "$JAVA" ] || { echo "no JDK 21+ under /usr/lib/jvm" >&2; exit 1; }
+source bench/lib.sh
+find_java
 "$(dirname "$JAVA")/javac" -d bench/target bench/Http1Client.java bench/DeliveryBench.java
 [ -f target/switchboard.jar ] || ./mvnw -q -B -DskipTests package
 
@@ -55,12 +52,7 @@ DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/switchboard" CHATWOOT_WEBHO
   AGENT_SDK_URL="http://127.0.0.1:$RECEIVER_PORT/webhook" AGENT_SDK_SECRET=whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw \
   "$JAVA" -Xmx512m ${SB_JAVA_OPTS:-} -jar target/switchboard.jar --logging.level.root=warn > "$OUT/switchboard-delivery.log" 2>&1 &
 SB_PID=$!
-ready=no
-for _ in $(seq 1 120); do
-  curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null 2>&1 && { ready=yes; break; }
-  sleep 0.5
-done
-[ $ready = yes ] || { echo "Switchboard did not become ready; see $OUT/switchboard-delivery.log" >&2; exit 1; }
+await_ready "$PORT" "$OUT/switchboard-delivery.log"
 POSTMASTER=$(head -n1 "$PGDATA/postmaster.pid")
 
 echo "--- results ---"

@@ -10,11 +10,8 @@ SECONDS_PER_STEP=${SECONDS_PER_STEP:-20}
 PORT=${PORT:-18080}
 SECRET=bench-secret-not-for-production
 DB=switchboard_bench
-JAVA=""
-for candidate in /usr/lib/jvm/*; do
-  "$candidate/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])' && JAVA=$candidate/bin/java
-done
-[ -n "$JAVA" ] || { echo "no JDK 21+ under /usr/lib/jvm" >&2; exit 1; }
+source bench/lib.sh
+find_java
 OUT=bench/results
 mkdir -p "$OUT"
 
@@ -45,12 +42,7 @@ DATABASE_URL="postgres://postgres@127.0.0.1:5432/$DB" CHATWOOT_WEBHOOK_SECRET=$S
   "$JAVA" -Xmx512m -jar target/switchboard.jar --spring.profiles.active=bench --logging.level.root=warn > "$OUT/switchboard.log" 2>&1 &
 SB_PID=$!
 trap 'kill $SB_PID 2>/dev/null || true; wait $SB_PID 2>/dev/null || true' EXIT
-ready=no
-for _ in $(seq 1 120); do
-  curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null 2>&1 && { ready=yes; break; }
-  sleep 0.5
-done
-[ $ready = yes ] || { echo "Switchboard did not become ready; see $OUT/switchboard.log" >&2; exit 1; }
+await_ready "$PORT" "$OUT/switchboard.log"
 load() { "$JAVA" -cp bench/target IntakeLoad "$@" | tee -a "$OUT/load.txt"; }
 : > "$OUT/load.txt"
 

@@ -48,7 +48,7 @@ class DeliveryMetrics {
                 .tag("destination", destination).tag("outcome", c.result().errorClass()).register(registry).increment();
         switch (c.outcome()) {
             case AttemptOutcome.Delivered() -> {
-                Counter.builder("switchboard.deliveries.delivered").tag("destination", destination).register(registry).increment();
+                Counter.builder("switchboard.deliveries.delivered").description("Deliveries the destination accepted").tag("destination", destination).register(registry).increment();
                 Timer.builder("switchboard.delivery.latency")
                         .description("From the webhook's arrival to its delivery")
                         .tag("destination", destination)
@@ -57,7 +57,7 @@ class DeliveryMetrics {
                         .record(nonNegative(Duration.between(c.delivery().createdAt(), now)));
             }
             case AttemptOutcome.Dead(var gone) ->
-                    Counter.builder("switchboard.deliveries.dead.total").tag("destination", destination).register(registry).increment();
+                    Counter.builder("switchboard.deliveries.went.dead").description("Deliveries that became dead").tag("destination", destination).register(registry).increment();
             case AttemptOutcome.RetryLater(var at) -> { }
         }
     }

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
 @IntegrationTest
 class AgentDeliveryTest extends DeliveryTestSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.switchboard.web.ApiTokens tokens;
+
     @Test
     void event_reaches_the_agent_with_its_exact_bytes_and_a_signature_the_reference_library_verifies() throws Exception {
         String body = message(4242);
@@ -60,6 +63,27 @@ class AgentDeliveryTest extends DeliveryTestSupport {
         await().atMost(Duration.ofSeconds(5)).until(() -> "DEAD".equals(status(eventId)));
         assertThat(delivery(eventId)).containsEntry("attempts", 1).containsEntry("last_error", "4xx");
         assertThat(AGENT.received()).hasSize(1);
+    }
+
+    @Test
+    void delivery_metrics_are_scraped_by_prometheus() {
+        AGENT.answer(r -> Answer.status(200));
+        UUID delivered = receive(message(4250));
+        await().atMost(Duration.ofSeconds(5)).until(() -> "DELIVERED".equals(status(delivered)));
+        AGENT.answer(r -> Answer.status(400));
+        UUID dead = receive(message(4251));
+        await().atMost(Duration.ofSeconds(5)).until(() -> "DEAD".equals(status(dead)));
+
+        String scrape = http.get("/actuator/prometheus", tokens.issue("prometheus", dev.switchboard.web.Role.VIEWER, "test").token()).body();
+
+        assertThat(scrape).contains("switchboard_deliveries_delivered_total{destination=\"agent\"}")
+                .contains("switchboard_deliveries_went_dead_total{destination=\"agent\"}")
+                .contains("switchboard_attempts_total{destination=\"agent\",outcome=\"4xx\"}")
+                .contains("switchboard_delivery_latency_seconds_bucket")
+                .contains("switchboard_deliveries_pending ")
+                .contains("switchboard_deliveries_oldest_pending_age_seconds")
+                .contains("switchboard_deliveries_dead ")
+                .contains("switchboard_destination_breaker_state{destination=\"agent\"}");
     }
 
     @Test
