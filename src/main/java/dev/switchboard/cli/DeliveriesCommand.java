@@ -23,7 +23,9 @@ final class DeliveriesCommand implements Cli.Command {
                        deliveries replay --id ID
                        deliveries replay [--destination D] [--event E] [--error-class C] [--from T] [--to T]
                                          [--rate N] [--yes] [--wait]
-                  Without --yes, replay only counts what it would put back (a dry run).
+                       deliveries cancel --replay REPLAY_ID
+                  Without --yes, replay only counts what it would put back (a dry run); --wait follows its
+                  progress; cancel sends what a replay has not yet attempted back to dead.
                   --url (or SWITCHBOARD_URL) and --token (or SWITCHBOARD_TOKEN, AGENT role to replay) reach the API.
                   Times are ISO-8601 instants, e.g. 2026-07-20T10:00:00Z; error classes: 4xx 5xx timeout connect tls io
                 """;
@@ -41,6 +43,7 @@ final class DeliveriesCommand implements Cli.Command {
         return switch (action) {
             case "dead" -> dead(api, options, out);
             case "replay" -> replay(api, options, out);
+            case "cancel" -> cancel(api, options, out);
             default -> throw new Options.UsageException("Unknown action: " + action);
         };
     }
@@ -90,6 +93,17 @@ final class DeliveriesCommand implements Cli.Command {
         out.printf("Replaying %d deliveries at up to %d/s (replay %s)%n", reply.body().path("count").asInt(),
                 reply.body().path("ratePerSecond").asInt(), replayId);
         return options.get("wait").isPresent() ? follow(api, replayId, out) : 0;
+    }
+
+    private static int cancel(ApiClient api, Options options, PrintStream out) {
+        String replayId = options.get("replay").orElseThrow(() -> new Options.UsageException("cancel needs --replay REPLAY_ID"));
+        ApiClient.Reply reply = api.post("/api/deliveries/replays/" + replayId + "/cancel", "");
+        if (!reply.ok()) {
+            out.println("Failed: " + reply.problem());
+            return 1;
+        }
+        out.println(reply.body().path("cancelled").asInt() + " deliveries of replay " + replayId + " sent back to dead");
+        return 0;
     }
 
     /** Prints progress every second until nothing of the replay is waiting or retrying. */

@@ -47,6 +47,23 @@ class DeliveriesCommandTest extends DeliveryTestSupport {
     }
 
     @Test
+    void a_slow_replay_is_cancelled_from_the_command_line() {
+        AGENT.answer(r -> Answer.status(400));
+        java.util.List<UUID> events = java.util.List.of(receive(message(99010)), receive(message(99011)), receive(message(99012)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.stream().allMatch(e -> "DEAD".equals(status(e))));
+        String token = tokens.issue("cli-cancel", Role.AGENT, "test").token();
+        String url = "http://127.0.0.1:" + port;
+
+        var started = run("deliveries", "replay", "--yes", "--rate", "1", "--url", url, "--token", token);
+        String replayId = started.out().replaceAll("(?s).*\\(replay ([0-9a-f-]+)\\).*", "$1").trim();
+        // the test clock stands still, so only the first of the three is ever due
+        var cancelled = run("deliveries", "cancel", "--replay", replayId, "--url", url, "--token", token);
+
+        assertThat(cancelled.exit()).isZero();
+        assertThat(cancelled.out()).contains("2 deliveries of replay " + replayId + " sent back to dead");
+    }
+
+    @Test
     void a_viewer_token_cannot_replay() {
         String token = tokens.issue("cli-viewer", Role.VIEWER, "test").token();
 
