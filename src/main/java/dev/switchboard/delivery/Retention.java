@@ -10,9 +10,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes events older than the retention, with their deliveries and attempts (cascade), a thousand at
- * a time so no long lock stands in the intake's way. An event whose delivery is still pending is kept:
- * events live as long as something still needs them.
+ * Deletes events older than the retention with their deliveries (cascade), and attempts older than it,
+ * a thousand at a time so no long lock stands in the intake's way. An event whose delivery is still
+ * pending is kept: events live as long as something still needs them.
  */
 @Component
 class Retention {
@@ -25,6 +25,11 @@ class Retention {
                 WHERE e.received_at < :cutoff
                   AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id AND d.status = 'PENDING')
                 LIMIT :batch FOR UPDATE SKIP LOCKED)
+            """;
+
+    private static final String DELETE_ATTEMPTS = """
+            DELETE FROM delivery_attempts WHERE ctid IN (
+                SELECT ctid FROM delivery_attempts WHERE started_at < :cutoff LIMIT :batch)
             """;
 
     private final JdbcClient jdbc;
@@ -54,6 +59,9 @@ class Retention {
         do {
             deleted = jdbc.sql(DELETE_BATCH).param("cutoff", cutoff).param("batch", BATCH).update();
             total += deleted;
+        } while (deleted == BATCH);
+        do {
+            deleted = jdbc.sql(DELETE_ATTEMPTS).param("cutoff", cutoff).param("batch", BATCH).update();
         } while (deleted == BATCH);
         if (total > 0) {
             log.info("Retention deleted {} events older than {} with their deliveries and attempts", total, properties.retention());

@@ -123,6 +123,12 @@ class DeliveryQueueTest extends DeliveryTestSupport {
         UUID oldDead = insertDeliveryWithEvent(OFFLINE.name(), "DEAD", old);
         UUID oldPending = insertDeliveryWithEvent(OFFLINE.name(), "PENDING", old);
         UUID recent = insertDeliveryWithEvent(OFFLINE.name(), "DELIVERED", now.minus(Duration.ofDays(29)));
+        for (UUID delivery : List.of(oldDone, oldPending, recent)) {
+            jdbc.sql("""
+                    INSERT INTO delivery_attempts (delivery_id, number, started_at, duration_ms, error_class)
+                    SELECT id, 1, created_at, 5, '5xx' FROM deliveries WHERE id = :id
+                    """).param("id", delivery).update();
+        }
 
         long deleted = retention.deleteExpired();
 
@@ -130,6 +136,8 @@ class DeliveryQueueTest extends DeliveryTestSupport {
         Set<UUID> left = new HashSet<>(jdbc.sql("SELECT id FROM deliveries").query(UUID.class).list());
         assertThat(left).contains(oldPending, recent).doesNotContain(oldDone, oldDead);
         assertThat(count("TRUE")).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT delivery_id FROM delivery_attempts").query(UUID.class).list())
+                .as("attempts older than the retention go too").containsExactly(recent);
     }
 
     private void insertEvents(int n, Instant at, String event) {

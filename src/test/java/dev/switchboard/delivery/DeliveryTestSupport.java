@@ -63,7 +63,7 @@ abstract class DeliveryTestSupport {
     void emptyQueueAndAgent() {
         http = new HttpTestClient(port);
         clock.set(Instant.now());
-        jdbc.sql("TRUNCATE events CASCADE").update();
+        jdbc.sql("TRUNCATE events, delivery_attempts CASCADE").update();
         jdbc.sql("UPDATE delivery_destinations SET flagged_at = NULL, flagged_reason = NULL").update();
         AGENT.reset();
     }
