@@ -19,7 +19,9 @@ class ConfigurationValidationTest {
             "switchboard.chatwoot.base-url          | ftp://chat.local | switchboard.chatwoot.base-url",
             "switchboard.delivery.agent-url         | not a url        | switchboard.delivery.agent-url",
             "switchboard.database.url               | mysql://db/sb    | DATABASE_URL",
-            "switchboard.database.pool-size         | 1                | poolSize"})
+            "switchboard.database.pool-size         | 1                | poolSize",
+            "switchboard.delivery.agent-timeout     | 2m               | agentTimeout",
+            "switchboard.delivery.agent-secret      | not-whsec        | switchboard.delivery.agent-secret"})
     void bad_value_stops_the_start_naming_the_property(String property, String value, String named) {
         var application = new SpringApplicationBuilder(SwitchboardApplication.class).profiles("test");
 

@@ -25,7 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param agentSecret       the agent's Standard Webhooks signing secrets, {@code whsec_…}, comma-separated while
  *                          rotating (env {@code AGENT_SDK_SECRET}); unset: generated on first start and printed once
  * @param agentEvents       the events the agent receives; empty for all
- * @param agentTimeout      how long one attempt to the agent may take
+ * @param agentTimeout      how long one attempt to the agent may take; at most 30 s, so that a crashed
+ *                          node's leases (timeout + 30 s) are taken over within a minute
  * @param agentSchedule     the agent's retry schedule: {@code svix} or {@code legacy} (1 s, 2 s, 4 s)
  * @param agentConcurrency  the most attempts to the agent in flight at once, per node
  * @param destinations      further destinations, each with its own url, secret, events, timeout, schedule
@@ -43,7 +44,7 @@ public record DeliveryProperties(
         URI agentUrl,
         @DefaultValue List<String> agentSecret,
         @DefaultValue List<String> agentEvents,
-        @DefaultValue("10s") @NotNull @DurationMin(millis = 100) @DurationMax(minutes = 5) Duration agentTimeout,
+        @DefaultValue("10s") @NotNull @DurationMin(millis = 100) @DurationMax(seconds = 30) Duration agentTimeout,
         @DefaultValue("svix") @NotNull RetrySchedule.Preset agentSchedule,
         @DefaultValue("32") @Min(1) @Max(1024) int agentConcurrency,
         @DefaultValue @Valid List<DestinationSettings> destinations,
@@ -96,7 +97,7 @@ public record DeliveryProperties(
             @NotNull URI url,
             @DefaultValue List<String> secret,
             @DefaultValue List<String> events,
-            @DefaultValue("10s") @NotNull @DurationMin(millis = 100) @DurationMax(minutes = 5) Duration timeout,
+            @DefaultValue("10s") @NotNull @DurationMin(millis = 100) @DurationMax(seconds = 30) Duration timeout,
             @DefaultValue("svix") @NotNull RetrySchedule.Preset schedule,
             @DefaultValue("32") @Min(1) @Max(1024) int concurrency) {
 
