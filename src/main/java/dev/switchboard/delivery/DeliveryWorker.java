@@ -227,7 +227,7 @@ class DeliveryWorker implements SmartLifecycle {
         for (DeliveryRepository.Completion c : batch) {
             unrecorded.get(c.delivery().destination()).decrementAndGet();
             CircuitBreaker breaker = breakers.get(c.delivery().destination());
-            if (c.outcome() instanceof AttemptOutcome.RetryLater || isRetryableDead(c)) {
+            if (OutcomePolicy.isRetryable(c.result())) {
                 if (breaker.failed(now)) {
                     log.error("Destination {} failed {} attempts in a row ({}): circuit breaker open until {}, attempts paused",
                             c.delivery().destination(), properties.breakerFailures(), c.result().errorClass(), breaker.openUntil());
@@ -261,12 +261,6 @@ class DeliveryWorker implements SmartLifecycle {
                 }
             }
         }
-    }
-
-    /** A retryable failure that ran out of schedule still says the destination is failing. */
-    private static boolean isRetryableDead(DeliveryRepository.Completion c) {
-        Integer status = c.result().statusCode();
-        return c.outcome() instanceof AttemptOutcome.Dead && (status == null || status >= 500 || status == 429 || status == 408);
     }
 
     @Override

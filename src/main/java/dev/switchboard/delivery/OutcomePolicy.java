@@ -26,8 +26,7 @@ final class OutcomePolicy {
             return new AttemptOutcome.Delivered();
         }
         Integer status = result.statusCode();
-        boolean retryable = status == null || status >= 500 || RETRYABLE.contains(status);
-        if (!retryable) {
+        if (!isRetryable(result)) {
             return new AttemptOutcome.Dead(status == 410);
         }
         if (!schedule.hasAttemptAfter(attemptsMade)) {
@@ -39,6 +38,12 @@ final class OutcomePolicy {
             wait = min(result.retryAfter(), schedule.longest());
         }
         return new AttemptOutcome.RetryLater(now.plus(wait));
+    }
+
+    /** A failure another attempt may cure; the circuit breaker counts these as the destination failing. */
+    static boolean isRetryable(AttemptResult result) {
+        Integer status = result.statusCode();
+        return !result.succeeded() && (status == null || status >= 500 || RETRYABLE.contains(status));
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -28,6 +28,17 @@ class OutcomePolicyTest {
     }
 
     @Test
+    void the_breaker_counts_exactly_the_failures_that_are_retried() {
+        for (int status : new int[] {408, 425, 429, 500, 503}) {
+            assertThat(OutcomePolicy.isRetryable(result(status, null))).as("%d", status).isTrue();
+        }
+        for (int status : new int[] {200, 204, 301, 400, 404, 410, 422}) {
+            assertThat(OutcomePolicy.isRetryable(result(status, null))).as("%d", status).isFalse();
+        }
+        assertThat(OutcomePolicy.isRetryable(AttemptResult.failed(NOW, Duration.ZERO, "connect", "refused"))).isTrue();
+    }
+
+    @Test
     void no_response_at_all_is_tried_again() {
         var result = AttemptResult.failed(NOW, Duration.ofSeconds(10), "timeout", "timed out");
 
