@@ -2,6 +2,8 @@ package dev.switchboard.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -21,6 +23,8 @@ class DeliveryMetrics {
     private final MeterRegistry registry;
     private final AtomicReference<QueueSnapshot> queue = new AtomicReference<>(QueueSnapshot.EMPTY);
     private final Counter workerErrors;
+    private final Map<String, DestinationMeters> destinations = new ConcurrentHashMap<>();
+    private final Map<String, Counter> attempts = new ConcurrentHashMap<>();
 
     DeliveryMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -42,24 +46,34 @@ class DeliveryMetrics {
                 .description("Attempts in flight on this node").tag("destination", destination).register(registry);
     }
 
+    /** Looked up once per destination (and outcome class), not built again on every attempt. */
     void attempted(DeliveryRepository.Completion c, Instant now) {
         String destination = c.delivery().destination();
-        Counter.builder("switchboard.attempts").description("HTTP attempts by outcome class")
-                .tag("destination", destination).tag("outcome", c.result().errorClass()).register(registry).increment();
+        attempts.computeIfAbsent(destination + '\u0000' + c.result().errorClass(), key -> Counter.builder("switchboard.attempts")
+                .description("HTTP attempts by outcome class")
+                .tag("destination", destination).tag("outcome", c.result().errorClass()).register(registry)).increment();
+        DestinationMeters meters = destinations.computeIfAbsent(destination, this::register);
         switch (c.outcome()) {
             case AttemptOutcome.Delivered() -> {
-                Counter.builder("switchboard.deliveries.delivered").description("Deliveries the destination accepted").tag("destination", destination).register(registry).increment();
-                Timer.builder("switchboard.delivery.latency")
-                        .description("From the webhook's arrival to its delivery")
-                        .tag("destination", destination)
-                        .publishPercentileHistogram()
-                        .register(registry)
-                        .record(nonNegative(Duration.between(c.delivery().createdAt(), now)));
+                meters.delivered().increment();
+                meters.latency().record(nonNegative(Duration.between(c.delivery().createdAt(), now)));
             }
-            case AttemptOutcome.Dead(var gone) ->
-                    Counter.builder("switchboard.deliveries.went.dead").description("Deliveries that became dead").tag("destination", destination).register(registry).increment();
+            case AttemptOutcome.Dead(var gone) -> meters.wentDead().increment();
             case AttemptOutcome.RetryLater(var at) -> { }
         }
+    }
+
+    private DestinationMeters register(String destination) {
+        return new DestinationMeters(
+                Counter.builder("switchboard.deliveries.delivered").description("Deliveries the destination accepted")
+                        .tag("destination", destination).register(registry),
+                Counter.builder("switchboard.deliveries.went.dead").description("Deliveries that became dead")
+                        .tag("destination", destination).register(registry),
+                Timer.builder("switchboard.delivery.latency").description("From the webhook's arrival to its delivery")
+                        .tag("destination", destination).publishPercentileHistogram().register(registry));
+    }
+
+    private record DestinationMeters(Counter delivered, Counter wentDead, Timer latency) {
     }
 
     /** Another node's clock, or a stepped clock, must not make a latency negative. */
