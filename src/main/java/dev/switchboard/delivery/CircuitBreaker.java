@@ -11,7 +11,14 @@ import java.time.Instant;
  */
 final class CircuitBreaker {
 
-    enum State { CLOSED, HALF_OPEN, OPEN }
+    enum State {
+        CLOSED, HALF_OPEN, OPEN;
+
+        /** As health and the API show it: closed, half-open, open. */
+        String label() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
 
     private final int failureThreshold;
     private final Duration openFor;

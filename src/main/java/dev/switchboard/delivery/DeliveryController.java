@@ -65,13 +65,12 @@ class DeliveryController {
 
     @PostMapping("/{id}/replay")
     ResponseEntity<?> replayOne(@PathVariable UUID id) {
-        var delivery = queries.find(id);
-        if (delivery.isEmpty()) {
+        var status = queries.status(id);
+        if (status.isEmpty()) {
             return problem(HttpStatus.NOT_FOUND, "not-found", "No delivery with id " + id + ".");
         }
-        if (!"DEAD".equals(delivery.get().delivery().status())) {
-            return problem(HttpStatus.CONFLICT, "not-dead",
-                    "Only a dead delivery can be replayed; this one is " + delivery.get().delivery().status() + ".");
+        if (!"DEAD".equals(status.get())) {
+            return problem(HttpStatus.CONFLICT, "not-dead", "Only a dead delivery can be replayed; this one is " + status.get() + ".");
         }
         Replays.Started started = replays.start(new DeliveryFilter(null, null, null, null, null, null), id, properties.replayRate());
         worker.wake();

@@ -76,7 +76,7 @@ public class DeliveryHealth {
             Timestamp flaggedAt = rs.getTimestamp("flagged_at");
             var configured = destinations.named(name);
             CircuitBreaker breaker = configured.isPresent() ? worker.breaker(name) : null;
-            String breakerState = breaker == null ? "none" : breaker.state().name().toLowerCase().replace('_', '-');
+            String breakerState = breaker == null ? "none" : breaker.state().label();
             statuses.add(new DestinationStatus(name, configured.map(d -> d.url().toString()).orElse(null),
                     rs.getBoolean("active"), breakerState, c[0], c[1],
                     flaggedAt == null ? null : flaggedAt.toInstant(), rs.getString("flagged_reason")));

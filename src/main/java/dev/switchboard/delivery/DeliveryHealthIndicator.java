@@ -28,7 +28,7 @@ class DeliveryHealthIndicator implements HealthIndicator {
         for (Destination d : destinations.all()) {
             CircuitBreaker breaker = worker.breaker(d.name());
             breakers.put(d.name(), breaker.state() == CircuitBreaker.State.OPEN
-                    ? "open until " + breaker.openUntil() : breaker.state().name().toLowerCase().replace('_', '-'));
+                    ? "open until " + breaker.openUntil() : breaker.state().label());
         }
         Health.Builder health = Health.up().withDetail("destinations", breakers);
         if (destinations.all().isEmpty()) {

@@ -71,6 +71,11 @@ class DeliveryQueries {
         });
     }
 
+    /** Just the status, for decisions that need nothing else (no body to mask, no attempts to read). */
+    Optional<String> status(UUID id) {
+        return jdbc.sql("SELECT status FROM deliveries WHERE id = :id").param("id", id).query(String.class).optional();
+    }
+
     static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, DeliveryFilter filter) {
         return sql.param("status", filter.statusName())
                 .param("destination", filter.destination())

@@ -11,18 +11,16 @@ import org.springframework.stereotype.Component;
 @Component("webhookSignature")
 class InboundHealthIndicator implements HealthIndicator {
 
-    private final InboundProperties properties;
+    private final IntakeStatus status;
 
-    InboundHealthIndicator(InboundProperties properties) {
-        this.properties = properties;
+    InboundHealthIndicator(IntakeStatus status) {
+        this.status = status;
     }
 
     @Override
     public Health health() {
-        Health.Builder health = Health.up()
-                .withDetail("mode", properties.signatureMode().name().toLowerCase())
-                .withDetail("secrets", properties.secrets().size());
-        String warning = InboundConfiguration.warning(properties);
-        return warning == null ? health.build() : health.withDetail("warning", warning).build();
+        IntakeStatus.Snapshot intake = status.snapshot();
+        Health.Builder health = Health.up().withDetail("mode", intake.signatureMode()).withDetail("secrets", intake.secrets());
+        return intake.warning() == null ? health.build() : health.withDetail("warning", intake.warning()).build();
     }
 }

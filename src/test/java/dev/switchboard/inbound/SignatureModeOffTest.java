@@ -23,9 +23,9 @@ class SignatureModeOffTest extends IntakeTestSupport {
 
     @Test
     void health_warns_that_signatures_are_off() {
-        var health = new InboundHealthIndicator(new InboundProperties(SignatureMode.OFF, java.util.List.of(),
+        var health = new InboundHealthIndicator(new IntakeStatus(new InboundProperties(SignatureMode.OFF, java.util.List.of(),
                 java.time.Duration.ofSeconds(300), org.springframework.util.unit.DataSize.ofMegabytes(1), 256, 2,
-                java.time.Duration.ofSeconds(4))).health();
+                java.time.Duration.ofSeconds(4)))).health();
 
         assertThat(health.getDetails()).containsEntry("mode", "off");
         assertThat((String) health.getDetails().get("warning")).contains("OFF");
