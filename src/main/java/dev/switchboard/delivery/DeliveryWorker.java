@@ -21,6 +21,7 @@ import dev.switchboard.inbound.EventsStored;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -39,7 +40,7 @@ class DeliveryWorker implements SmartLifecycle {
     /** Results not yet written, per destination and node, at most this many times its concurrency. */
     private static final int UNRECORDED_PER_SLOT = 4;
 
-    private final String owner = NodeIdentity.id();
+    private final String owner;
     /** Results wait this long for company before they are written, so one statement records several. */
     private static final long RESULT_LINGER_MILLIS = 10;
     private final Destinations destinations;
@@ -61,8 +62,16 @@ class DeliveryWorker implements SmartLifecycle {
     /** The last claim took all it was allowed: more may be due, so a freed slot should claim again. */
     private volatile boolean saturated;
 
+    @Autowired
     DeliveryWorker(Destinations destinations, DeliveryRepository repository, WebhookSender sender, DeliveryMetrics metrics,
                    DeliveryProperties properties, Clock clock) {
+        this(NodeIdentity.id(), destinations, repository, sender, metrics, properties, clock);
+    }
+
+    /** {@code owner} names the node in the leases it takes; tests run a second node in one JVM with it. */
+    DeliveryWorker(String owner, Destinations destinations, DeliveryRepository repository, WebhookSender sender,
+                   DeliveryMetrics metrics, DeliveryProperties properties, Clock clock) {
+        this.owner = owner;
         this.destinations = destinations;
         this.repository = repository;
         this.sender = sender;

@@ -125,9 +125,11 @@ class HealthCommandsTest {
     void missing_address_is_a_usage_error() {
         var err = new ByteArrayOutputStream();
 
-        int exit = Cli.run(new String[] {"check-chatwoot-health"}, new PrintStream(out), new PrintStream(err));
+        int exit = Cli.run(new String[] {"check-chatwoot-health"}, new PrintStream(out),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
 
-        assertThat(exit).isIn(1, 2);
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("CHATWOOT_BASE_URL").contains("usage: check-chatwoot-health");
     }
 
     private int run(String... args) {

@@ -42,7 +42,7 @@ class DeliveryQueueTest extends DeliveryTestSupport {
 
     @Test
     void two_workers_on_a_thousand_deliveries_never_deliver_one_twice() {
-        DeliveryWorker second = new DeliveryWorker(destinations, repository, sender, metrics, properties, clock);
+        DeliveryWorker second = new DeliveryWorker("second-node", destinations, repository, sender, metrics, properties, clock);
         second.start();
         try {
             insertEvents(1000, clock.instant(), "message_created");
@@ -55,6 +55,8 @@ class DeliveryQueueTest extends DeliveryTestSupport {
         }
         List<String> ids = AGENT.received().stream().map(r -> r.header("webhook-id")).toList();
         assertThat(ids).hasSize(1000).doesNotHaveDuplicates();
+        assertThat(jdbc.sql("SELECT count(*) FROM delivery_attempts").query(Long.class).single())
+                .as("one recorded attempt per delivery, whichever node made it").isEqualTo(1000);
         assertThat(jdbc.sql("SELECT count(DISTINCT lease_owner) FROM deliveries").query(Long.class).single()).isZero();
     }
 
