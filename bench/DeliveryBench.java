@@ -19,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Delivery benchmark, run by bench/delivery.sh against a running Switchboard whose agent is this
@@ -127,15 +126,7 @@ public class DeliveryBench {
             }));
         }
         long start = System.nanoTime() + 100_000_000L;
-        long interval = 1_000_000_000L / rate;
-        for (int i = 0; i < total; i++) {
-            long at = start + i * interval;
-            long wait;
-            while ((wait = at - System.nanoTime()) > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            due.add(new long[] {Http1Client.SEQUENCE.incrementAndGet(), at});
-        }
+        Http1Client.pace(start, rate, total, at -> due.add(new long[] {Http1Client.SEQUENCE.incrementAndGet(), at}));
         for (Thread worker : workers) {
             worker.join();
         }

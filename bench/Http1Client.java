@@ -69,6 +69,22 @@ final class Http1Client implements AutoCloseable {
         return readResponse();
     }
 
+    /**
+     * Hands out {@code total} due times, {@code rate} per second from {@code start} (System.nanoTime),
+     * each at its moment: the open-loop schedule latency is measured from.
+     */
+    static void pace(long start, int rate, int total, java.util.function.LongConsumer due) {
+        long interval = 1_000_000_000L / rate;
+        for (int i = 0; i < total; i++) {
+            long at = start + i * interval;
+            long wait;
+            while ((wait = at - System.nanoTime()) > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+            }
+            due.accept(at);
+        }
+    }
+
     private int post(String path, String extraHeaders, byte[] body) throws IOException {
         String head = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                 + "Accept: application/json\r\n" + extraHeaders + "Content-Length: " + body.length + "\r\n\r\n";

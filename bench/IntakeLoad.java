@@ -5,7 +5,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Load for the intake benchmark: HTTP/1.1 keep-alive over plain sockets (the JDK HttpClient costs too
@@ -65,15 +64,8 @@ public class IntakeLoad {
             }));
         }
         long start = System.nanoTime() + 200_000_000L;
-        long interval = 1_000_000_000L / rate;
-        for (int i = 0; i < total; i++) {
-            long at = start + i * interval;
-            long wait;
-            while ((wait = at - System.nanoTime()) > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            due.add(new long[] {i, at});
-        }
+        int[] index = {0};
+        Http1Client.pace(start, rate, total, at -> due.add(new long[] {index[0]++, at}));
         for (Thread worker : workers) {
             worker.join();
         }
