@@ -27,22 +27,29 @@ import org.springframework.stereotype.Repository;
 class DeliveryRepository {
 
     /**
-     * Up to {@code :limit} due deliveries of one destination: retries take at most a quarter of the
-     * places, first attempts the rest, so neither starves the other. The claim stamps the owner, moves
+     * Up to {@code :limit} due deliveries of one destination. Retries are sure of a quarter of the
+     * places, first attempts of the rest, and retries take whatever first attempts leave, so neither
+     * starves the other and neither waits while places are free. The claim stamps the owner, moves
      * next_attempt_at to the end of the lease (an expired lease makes the delivery due again by itself)
      * and counts the attempt.
      */
     static final String CLAIM = """
             WITH first_attempts AS (
-                SELECT id, 1 AS lane, next_attempt_at FROM deliveries
+                SELECT id, next_attempt_at FROM deliveries
                 WHERE status = 'PENDING' AND step = 0 AND destination = ? AND next_attempt_at <= ?
                 ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED
             ), retries AS (
-                SELECT id, 0 AS lane, next_attempt_at FROM deliveries
-                WHERE status = 'PENDING' AND step > 0 AND destination = ? AND next_attempt_at <= ?
-                ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED
+                SELECT id, next_attempt_at, row_number() OVER (ORDER BY next_attempt_at) AS n FROM (
+                    SELECT id, next_attempt_at FROM deliveries
+                    WHERE status = 'PENDING' AND step > 0 AND destination = ? AND next_attempt_at <= ?
+                    ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED
+                ) due_retries
             ), due AS (
-                SELECT id FROM (SELECT * FROM retries UNION ALL SELECT * FROM first_attempts) lanes
+                SELECT id FROM (
+                    SELECT id, CASE WHEN n <= ? THEN 0 ELSE 2 END AS lane, next_attempt_at FROM retries
+                    UNION ALL
+                    SELECT id, 1, next_attempt_at FROM first_attempts
+                ) lanes
                 ORDER BY lane, next_attempt_at LIMIT ?
             )
             UPDATE deliveries d
@@ -80,6 +87,15 @@ class DeliveryRepository {
             RETURNING d.id
             """;
 
+    /**
+     * Gives back first attempts leased to this node at intake that it will not start soon (its slots
+     * are full, its breaker is open, or it is stopping): due now, for any node, as if never claimed.
+     */
+    static final String RELEASE = """
+            UPDATE deliveries SET lease_owner = NULL, next_attempt_at = ?, attempts = 0, step = 0
+            WHERE id = ANY (?::uuid[]) AND lease_owner = ? AND status = 'PENDING' AND attempts = 1
+            """;
+
     private final JdbcTemplate jdbc;
 
     DeliveryRepository(AsyncCommitDataSource asyncCommit) {
@@ -98,13 +114,28 @@ class DeliveryRepository {
             statement.setInt(3, limit);
             statement.setString(4, destination.name());
             statement.setTimestamp(5, at);
-            statement.setInt(6, retryPlaces);
-            statement.setInt(7, limit);
-            statement.setString(8, owner);
-            statement.setTimestamp(9, Timestamp.from(now.plus(destination.lease())));
+            statement.setInt(6, limit);
+            statement.setInt(7, retryPlaces);
+            statement.setInt(8, limit);
+            statement.setString(9, owner);
+            statement.setTimestamp(10, Timestamp.from(now.plus(destination.lease())));
         }, (rs, n) -> new ClaimedDelivery(rs.getObject("id", UUID.class), destination.name(), rs.getInt("attempts"),
                 rs.getInt("step"), rs.getTimestamp("created_at").toInstant(), rs.getString("event"),
                 rs.getString("delivery_id"), rs.getBytes("body")));
+    }
+
+    int release(List<ClaimedDelivery> deliveries, String owner, Instant now) {
+        if (deliveries.isEmpty()) {
+            return 0;
+        }
+        return jdbc.execute((ConnectionCallback<Integer>) connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(RELEASE)) {
+                statement.setTimestamp(1, Timestamp.from(now));
+                statement.setArray(2, connection.createArrayOf("uuid", deliveries.stream().map(ClaimedDelivery::id).toArray()));
+                statement.setString(3, owner);
+                return statement.executeUpdate();
+            }
+        });
     }
 
     /** @return the ids whose result was written; the others were no longer this node's */

@@ -1,6 +1,7 @@
 package dev.switchboard.delivery;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +15,12 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.switchboard.database.NodeIdentity;
 import dev.switchboard.inbound.EventsStored;
+import dev.switchboard.inbound.StoredEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -27,10 +30,13 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers. One dispatcher thread per node claims due deliveries (per destination, within its
- * concurrency cap and circuit breaker), runs each attempt on a virtual thread, and writes the results
- * back in batches. It sleeps until woken: by new events in this process, by NOTIFY from another node,
- * by a finished attempt, or at the latest after the poll interval.
+ * Delivers. One dispatcher thread per node starts attempts (per destination, within its concurrency
+ * cap and circuit breaker), runs each on a virtual thread, and writes the results back in batches.
+ * <p>
+ * First attempts of events this node received are handed over in memory: the trigger has already
+ * leased them to this node, so they start without a claim. Everything else (retries, replays, events
+ * stored some other way, leases of a dead node) is claimed from the database: when NOTIFY from another
+ * node or a replay asks, while claims come back full, and at least every poll interval.
  */
 @Component
 class DeliveryWorker implements SmartLifecycle {
@@ -39,10 +45,21 @@ class DeliveryWorker implements SmartLifecycle {
     private static final int MAX_COMPLETIONS_PER_WRITE = 1000;
     /** Results not yet written, per destination and node, at most this many times its concurrency. */
     private static final int UNRECORDED_PER_SLOT = 4;
+    /** Handed-over first attempts beyond this many per slot go back to the database for any node. */
+    private static final int HANDOFFS_PER_SLOT = 2;
+    /**
+     * A handed-over attempt must start this soon after the event arrived: its lease (the trigger's
+     * timeout plus {@link Destination#LEASE_MARGIN}) must outlast the attempt.
+     */
+    private static final Duration HANDOFF_START_WITHIN = Destination.LEASE_MARGIN.minusSeconds(5);
 
     private final String owner;
-    /** Results wait this long for company before they are written, so one statement records several. */
-    private static final long RESULT_LINGER_MILLIS = 10;
+    /**
+     * Results wait this long for company before they are written, so one statement records several even
+     * at a few hundred events a second. The delivery is made by then; only its record waits (a crash in
+     * between redelivers it, with the same webhook-id). Not while the dispatcher waits for room.
+     */
+    private static final long RESULT_LINGER_MILLIS = 20;
     private final Destinations destinations;
     private final DeliveryRepository repository;
     private final WebhookSender sender;
@@ -50,6 +67,10 @@ class DeliveryWorker implements SmartLifecycle {
     private final DeliveryProperties properties;
     private final Clock clock;
     private final Semaphore wake = new Semaphore(0);
+    private final AtomicBoolean claimWanted = new AtomicBoolean(true);
+    /** First attempts leased to this node at intake, waiting for a slot, per destination. */
+    private final Map<String, LinkedBlockingQueue<ClaimedDelivery>> handoffs = new ConcurrentHashMap<>();
+    private volatile boolean acceptingHandoffs;
     private final LinkedBlockingQueue<DeliveryRepository.Completion> completions = new LinkedBlockingQueue<>();
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
@@ -80,6 +101,7 @@ class DeliveryWorker implements SmartLifecycle {
         this.clock = clock;
         for (Destination d : destinations.all()) {
             inFlight.put(d.name(), new AtomicInteger());
+            handoffs.put(d.name(), new LinkedBlockingQueue<>());
             unrecorded.put(d.name(), new AtomicInteger());
             CircuitBreaker breaker = new CircuitBreaker(properties.breakerFailures(), properties.breakerOpenFor());
             breakers.put(d.name(), breaker);
@@ -87,12 +109,31 @@ class DeliveryWorker implements SmartLifecycle {
         }
     }
 
+    /** Runs on the event writer's thread: only queues, unless the worker is stopped. */
     @EventListener
     void eventsStored(EventsStored stored) {
-        wake();
+        if (!owner.equals(NodeIdentity.id())) {
+            return;
+        }
+        for (StoredEvent event : stored.events()) {
+            for (Destination destination : destinations.all()) {
+                if (destination.subscribes(event.event())) {
+                    ClaimedDelivery delivery = new ClaimedDelivery(DeliveryIds.of(event.id(), destination.ordinal()),
+                            destination.name(), 1, 1, event.receivedAt(), event.event(), event.chatwootDeliveryId(), event.body());
+                    handoffs.get(destination.name()).add(delivery);
+                }
+            }
+        }
+        if (acceptingHandoffs) {
+            wake.release();
+        } else {
+            releaseHandoffs();
+        }
     }
 
+    /** Asks for a claim round now: something may be due in the database. */
     void wake() {
+        claimWanted.set(true);
         wake.release();
     }
 
@@ -105,13 +146,20 @@ class DeliveryWorker implements SmartLifecycle {
     }
 
     private void loop() {
+        long pollNanos = properties.pollInterval().toNanos();
+        long lastClaim = System.nanoTime() - pollNanos;
         while (running) {
             try {
-                int started = claimAndStart();
-                if (started == 0) {
-                    wake.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    wake.drainPermits();
+                boolean claim = claimWanted.getAndSet(false) || System.nanoTime() - lastClaim >= pollNanos;
+                if (claim) {
+                    lastClaim = System.nanoTime();
                 }
+                if (dispatch(claim)) {
+                    claimWanted.set(true);
+                    continue;
+                }
+                wake.tryAcquire(Math.max(0, pollNanos - (System.nanoTime() - lastClaim)), TimeUnit.NANOSECONDS);
+                wake.drainPermits();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -129,15 +177,25 @@ class DeliveryWorker implements SmartLifecycle {
         }
     }
 
-    private int claimAndStart() {
-        int started = 0;
+    /**
+     * One round: hands-over first, then claims if {@code claim}.
+     *
+     * @return whether a claim came back full, so more may be due at once
+     */
+    private boolean dispatch(boolean claim) {
         boolean full = false;
+        boolean more = false;
         Instant now = clock.instant();
         for (Destination destination : destinations.all()) {
             AtomicInteger busy = inFlight.get(destination.name());
             CircuitBreaker breaker = breakers.get(destination.name());
             int free = Math.min(destination.concurrency() - busy.get(),
                     destination.concurrency() * UNRECORDED_PER_SLOT - unrecorded.get(destination.name()).get());
+            free -= startHandoffs(destination, free, now);
+            full |= !handoffs.get(destination.name()).isEmpty();
+            if (!claim) {
+                continue;
+            }
             if (busy.get() > 0 && free < refillAt(destination)) {
                 // refill in batches: a claim per freed slot would make the claims, not the calls, the limit
                 full = true;
@@ -160,19 +218,68 @@ class DeliveryWorker implements SmartLifecycle {
                 breaker.unused(permits);
             }
             full |= claimed.size() == permits;
-            for (ClaimedDelivery delivery : claimed) {
-                busy.incrementAndGet();
-                unrecorded.get(destination.name()).incrementAndGet();
-                attempts.submit(() -> attempt(destination, delivery));
-            }
-            started += claimed.size();
+            more |= claimed.size() == permits;
+            claimed.forEach(delivery -> start(destination, delivery));
         }
-        saturated = full;
+        // a round without claims knows nothing new about the claims' need for slots: keep what the last one found
+        saturated = claim ? full : saturated || full;
+        return more;
+    }
+
+    /**
+     * Starts handed-over first attempts while there are free slots and the breaker allows. Those that
+     * could not start before their lease gets too short for an attempt, those beyond a few per slot,
+     * and all of them while the breaker is open, are released to the database for any node.
+     *
+     * @return how many started
+     */
+    private int startHandoffs(Destination destination, int free, Instant now) {
+        LinkedBlockingQueue<ClaimedDelivery> handed = handoffs.get(destination.name());
+        if (handed.isEmpty()) {
+            return 0;
+        }
+        List<ClaimedDelivery> released = new ArrayList<>();
+        Instant startBy = now.minus(HANDOFF_START_WITHIN);
+        ClaimedDelivery head;
+        while ((head = handed.peek()) != null
+                && (handed.size() > destination.concurrency() * HANDOFFS_PER_SLOT || head.createdAt().isBefore(startBy))) {
+            released.add(handed.poll());
+        }
+        int wanted = Math.min(free, handed.size());
+        int permits = wanted > 0 ? breakers.get(destination.name()).permits(now, wanted) : 0;
+        int started = 0;
+        while (started < permits && (head = handed.poll()) != null) {
+            start(destination, head);
+            started++;
+        }
+        breakers.get(destination.name()).unused(permits - started);
+        if (wanted > 0 && permits == 0) {
+            // the breaker is open: let them wait in the database, where its schedule and every node see them
+            handed.drainTo(released);
+        }
+        if (!released.isEmpty()) {
+            log.debug("Gave back {} first attempts for {} (free {}, breaker permits {}, still waiting {})",
+                    released.size(), destination.name(), free, permits, handed.size());
+            repository.release(released, owner, now);
+        }
         return started;
     }
 
-    private int attemptsInFlight() {
-        return inFlight.values().stream().mapToInt(AtomicInteger::get).sum();
+    private void start(Destination destination, ClaimedDelivery delivery) {
+        inFlight.get(destination.name()).incrementAndGet();
+        unrecorded.get(destination.name()).incrementAndGet();
+        attempts.submit(() -> attempt(destination, delivery));
+    }
+
+    private void releaseHandoffs() {
+        List<ClaimedDelivery> released = new ArrayList<>();
+        handoffs.values().forEach(handed -> handed.drainTo(released));
+        try {
+            repository.release(released, owner, clock.instant());
+        } catch (RuntimeException e) {
+            log.warn("Could not give back {} first attempts; their leases will run out and any node will take them",
+                    released.size(), e);
+        }
     }
 
     private static int refillAt(Destination destination) {
@@ -197,7 +304,7 @@ class DeliveryWorker implements SmartLifecycle {
             inFlight.get(destination.name()).decrementAndGet();
             MDC.clear();
             if (saturated) {
-                wake.release();
+                wake();
             }
         }
     }
@@ -209,7 +316,7 @@ class DeliveryWorker implements SmartLifecycle {
                 if (resultsReady.tryAcquire(200, TimeUnit.MILLISECONDS)) {
                     long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RESULT_LINGER_MILLIS);
                     long left;
-                    while (completions.size() < properties.batchSize() && attemptsInFlight() > 0
+                    while (running && !saturated && completions.size() < properties.batchSize()
                             && (left = until - System.nanoTime()) > 0) {
                         resultsReady.tryAcquire(left, TimeUnit.NANOSECONDS);
                     }
@@ -249,7 +356,7 @@ class DeliveryWorker implements SmartLifecycle {
         Set<UUID> written = repository.complete(batch, owner);
         if (saturated) {
             // written results free places the dispatcher may be waiting for
-            wake.release();
+            wake();
         }
         for (DeliveryRepository.Completion c : batch) {
             if (!written.contains(c.delivery().id())) {
@@ -276,6 +383,7 @@ class DeliveryWorker implements SmartLifecycle {
     public void start() {
         attempts = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("delivery-attempt-", 0).factory());
         running = true;
+        acceptingHandoffs = true;
         dispatcher = Thread.ofPlatform().name("delivery-dispatcher").start(this::loop);
         recorder = Thread.ofPlatform().name("delivery-recorder").start(this::record);
         log.info("Delivery worker {} started for {}", owner, destinations.all().stream().map(Destination::name).toList());
@@ -285,9 +393,11 @@ class DeliveryWorker implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        acceptingHandoffs = false;
         wake.release();
         try {
             dispatcher.join(5_000);
+            releaseHandoffs();
             attempts.shutdown();
             if (!attempts.awaitTermination(10, TimeUnit.SECONDS)) {
                 attempts.shutdownNow();

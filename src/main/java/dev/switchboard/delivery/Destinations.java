@@ -26,9 +26,11 @@ class Destinations {
     private static final Logger log = LoggerFactory.getLogger(Destinations.class);
 
     private static final String UPSERT = """
-            INSERT INTO delivery_destinations (name, events, active, updated_at)
-            VALUES (:name, :events, true, :now)
-            ON CONFLICT (name) DO UPDATE SET events = excluded.events, active = true, updated_at = excluded.updated_at
+            INSERT INTO delivery_destinations (name, events, active, lease, updated_at)
+            VALUES (:name, :events, true, make_interval(secs => :leaseSeconds), :now)
+            ON CONFLICT (name) DO UPDATE SET events = excluded.events, active = true, lease = excluded.lease,
+                                             updated_at = excluded.updated_at
+            RETURNING ordinal
             """;
     private static final String DEACTIVATE_OTHERS = """
             UPDATE delivery_destinations SET active = false, updated_at = :now WHERE active AND NOT (name = ANY (:names))
@@ -45,6 +47,7 @@ class Destinations {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Map<String, Destination> byName;
+    private final List<Destination> all;
 
     Destinations(DeliveryProperties properties, JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -54,22 +57,22 @@ class Destinations {
             List<String> secrets = properties.agentSecret().isEmpty() ? List.of(agentSecret()) : properties.agentSecret();
             all.add(new Destination(DeliveryProperties.AGENT, properties.agentUrl(), keys(secrets),
                     new LinkedHashSet<>(properties.agentEvents()), properties.agentTimeout(),
-                    properties.agentSchedule().schedule(), properties.agentConcurrency()));
+                    properties.agentSchedule().schedule(), properties.agentConcurrency(), 0));
         } else {
             log.warn("No agent destination: AGENT_SDK_URL is not set, so accepted events are stored but not delivered to an agent");
         }
         for (DeliveryProperties.DestinationSettings d : properties.destinations()) {
             all.add(new Destination(d.name(), d.url(), keys(d.secret()), new LinkedHashSet<>(d.events()), d.timeout(),
-                    d.schedule().schedule(), d.concurrency()));
+                    d.schedule().schedule(), d.concurrency(), 0));
         }
         Map<String, Destination> byName = new LinkedHashMap<>();
-        all.forEach(d -> byName.put(d.name(), d));
+        sync(all).forEach(d -> byName.put(d.name(), d));
         this.byName = Collections.unmodifiableMap(byName);
-        sync(all);
+        this.all = List.copyOf(byName.values());
     }
 
     List<Destination> all() {
-        return List.copyOf(byName.values());
+        return all;
     }
 
     Optional<Destination> named(String name) {
@@ -83,15 +86,20 @@ class Destinations {
         }
     }
 
-    private void sync(List<Destination> all) {
+    /** @return the destinations with their ordinals */
+    private List<Destination> sync(List<Destination> all) {
         Timestamp now = Timestamp.from(clock.instant());
+        List<Destination> synced = new ArrayList<>();
         for (Destination d : all) {
-            jdbc.sql(UPSERT).param("name", d.name())
+            int ordinal = jdbc.sql(UPSERT).param("name", d.name())
                     .param("events", d.events().isEmpty() ? null : d.events().toArray(String[]::new))
-                    .param("now", now).update();
+                    .param("leaseSeconds", (double) d.lease().toMillis() / 1000).param("now", now)
+                    .query(Integer.class).single();
+            synced.add(d.withOrdinal(ordinal));
         }
         jdbc.sql(DEACTIVATE_OTHERS).param("names", all.stream().map(Destination::name).toArray(String[]::new))
                 .param("now", now).update();
+        return synced;
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import dev.switchboard.database.NodeIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -37,9 +38,9 @@ class EventWriter implements SmartLifecycle {
 
     static final String INSERT_EVENTS = """
             INSERT INTO events (id, dedupe_key, delivery_id, event, account_id, conversation_id, message_id,
-                                signature, received_at, body)
-            SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::int8[], ?::int8[], ?::int8[],
-                                 ?::text[], ?::timestamptz[], ?::bytea[])
+                                signature, received_at, body, stored_by)
+            SELECT *, ? FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::int8[], ?::int8[], ?::int8[],
+                                    ?::text[], ?::timestamptz[], ?::bytea[])
             ON CONFLICT DO NOTHING
             RETURNING id
             """;
@@ -164,8 +165,9 @@ class EventWriter implements SmartLifecycle {
                     connection.createArrayOf("int8", accounts), connection.createArrayOf("int8", conversations),
                     connection.createArrayOf("int8", messages), connection.createArrayOf("text", signatures),
                     connection.createArrayOf("text", receivedAt), connection.createArrayOf("bytea", bodies)};
+            statement.setString(1, NodeIdentity.id());
             for (int i = 0; i < arrays.length; i++) {
-                statement.setArray(i + 1, arrays[i]);
+                statement.setArray(i + 2, arrays[i]);
             }
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {

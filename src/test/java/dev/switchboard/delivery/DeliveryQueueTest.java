@@ -22,7 +22,7 @@ class DeliveryQueueTest extends DeliveryTestSupport {
 
     /** Not configured on the workers, so only the test claims its deliveries. */
     private static final Destination OFFLINE = new Destination("queue-test", URI.create("http://127.0.0.1:9/"), List.of(),
-            Set.of(), Duration.ofSeconds(10), RetrySchedule.Preset.SVIX.schedule(), 32);
+            Set.of(), Duration.ofSeconds(10), RetrySchedule.Preset.SVIX.schedule(), 32, 0);
 
     /** The agent is not subscribed to it, so the trigger enqueues nothing for the running workers. */
     private static final String UNSUBSCRIBED = "contact_updated";
@@ -96,6 +96,19 @@ class DeliveryQueueTest extends DeliveryTestSupport {
         assertThat(claimed).hasSize(8);
         assertThat(claimed.stream().filter(c -> c.step() == 1).count()).as("first attempts").isEqualTo(6);
         assertThat(claimed.stream().filter(c -> c.step() > 1).count()).as("retries").isEqualTo(2);
+    }
+
+    @Test
+    void retries_take_the_places_first_attempts_leave() {
+        for (int i = 0; i < 20; i++) {
+            insertDelivery(OFFLINE.name(), 1, clock.instant().minusSeconds(5));
+        }
+        insertDelivery(OFFLINE.name(), 0, clock.instant());
+
+        List<ClaimedDelivery> claimed = repository.claim(OFFLINE, 8, "node-a", clock.instant());
+
+        assertThat(claimed).hasSize(8);
+        assertThat(claimed.stream().filter(c -> c.step() == 1).count()).as("first attempts").isEqualTo(1);
     }
 
     @Test
