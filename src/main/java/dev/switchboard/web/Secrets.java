@@ -7,7 +7,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /** Random secrets and their digests, for tokens and first-start passwords. */
-final class Secrets {
+public final class Secrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ALPHANUMERIC = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -16,14 +16,14 @@ final class Secrets {
     }
 
     /** 256 random bits, base64url without padding (43 characters). */
-    static String randomToken() {
+    public static String randomToken() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** Letters and digits a person can read aloud without confusing 0/O or 1/l. */
-    static String randomWord(int length) {
+    public static String randomWord(int length) {
         StringBuilder word = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
             word.append(ALPHANUMERIC.charAt(RANDOM.nextInt(ALPHANUMERIC.length())));
@@ -31,7 +31,7 @@ final class Secrets {
         return word.toString();
     }
 
-    static byte[] sha256(String value) {
+    public static byte[] sha256(String value) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {

@@ -3,6 +3,9 @@ package dev.switchboard.web;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
@@ -14,11 +17,13 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * Two doors. Machines use {@code /api/**} and {@code /actuator/**} with an API token, statelessly, so CSRF
- * does not apply there. People use the pages with a form login, a session and CSRF. Anything not named
+ * Two doors. Machines use {@code /api/**} and {@code /actuator/**} with an API token; the pages call the
+ * same API with the session of the person logged in, and then CSRF applies. People use the pages with a
+ * form login, a session and CSRF. The portal's public endpoints are open to anyone. Anything not named
  * here needs ADMIN: a new endpoint is closed until someone opens it on purpose.
  */
 @Configuration(proxyBeanMethods = false)
@@ -29,14 +34,19 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
         return http
                 .securityMatcher("/api/**", "/actuator/**", "/error")
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::sessionCallChangingState))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .requestCache(cache -> cache.disable())
                 .addFilterBefore(new ApiTokenAuthenticationFilter(tokens), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers(PUBLIC_API).permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/client-logs").permitAll()
+                        .requestMatchers("/api/settings", "/api/settings/**", "/api/users", "/api/users/**",
+                                "/api/client-logs", "/api/client-logs/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/support/threads", "/api/support/threads/**").hasRole(Role.AGENT.name())
                         .requestMatchers("/api/tokens", "/api/tokens/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/deliveries/**").hasRole(Role.AGENT.name())
                         .requestMatchers(HttpMethod.GET, "/api/**", "/actuator/**").hasRole(Role.VIEWER.name())
@@ -48,8 +58,30 @@ class SecurityConfiguration {
                                         ? "The API token is not valid, or it was revoked."
                                         : "This endpoint needs an API token: Authorization: Bearer <token>."))
                         .accessDeniedHandler((request, response, e) -> Problems.write(request, response,
-                                HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this.")))
+                                HttpStatus.FORBIDDEN, e instanceof CsrfException ? "csrf" : "forbidden",
+                                e instanceof CsrfException
+                                        ? "The CSRF token is missing or out of date: reload the page and try again."
+                                        : "Your role does not allow this.")))
                 .build();
+    }
+
+    /** Open to anyone: the portal's configuration, raising a query, customer links, and the API's description. */
+    private static final String[] PUBLIC_API = {"/api/support/public/**", "/api/openapi", "/api/openapi/**"};
+
+    /**
+     * A state-changing API call authenticated by the session cookie, not a token: a page's call, which a
+     * hostile site could forge without the CSRF token. Public endpoints hold no one's authority.
+     */
+    private static boolean sessionCallChangingState(HttpServletRequest request) {
+        String method = request.getMethod();
+        if ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method) || "TRACE".equals(method)) {
+            return false;
+        }
+        if (request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getSession(false) == null) {
+            return false;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !path.startsWith("/api/support/public/") && !path.equals("/api/client-logs");
     }
 
     @Bean

@@ -2,6 +2,7 @@ package dev.switchboard.web;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.switchboard.database.UuidV7;
@@ -25,6 +26,10 @@ public class Users implements UserDetailsService {
             SELECT username, password_hash, role, disabled_at FROM users WHERE username = :username
             """;
 
+    private static final String FIND_STAFF = """
+            SELECT username, role, email FROM users WHERE username = :username AND disabled_at IS NULL
+            """;
+
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
     private final Clock clock;
@@ -40,6 +45,17 @@ public class Users implements UserDetailsService {
         jdbc.sql(INSERT).param("id", id).param("username", username).param("hash", passwords.encode(rawPassword))
                 .param("role", role.name()).param("now", Timestamp.from(clock.instant())).update();
         return id;
+    }
+
+    /** An active user, as other features see one (no password hash). */
+    public Optional<StaffMember> find(String username) {
+        return jdbc.sql(FIND_STAFF).param("username", username)
+                .query((rs, n) -> new StaffMember(rs.getString("username"), Role.valueOf(rs.getString("role")), rs.getString("email")))
+                .optional();
+    }
+
+    /** @param email where they are told of what concerns them; may be null */
+    public record StaffMember(String username, Role role, String email) {
     }
 
     @Override

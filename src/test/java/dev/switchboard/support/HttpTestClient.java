@@ -41,10 +41,29 @@ public final class HttpTestClient {
         return send(request);
     }
 
+    /** @param token null: anonymous */
     public Response postJson(String path, String token, String json) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+        return json("POST", path, token, json);
+    }
+
+    public Response putJson(String path, String token, String json) {
+        return json("PUT", path, token, json);
+    }
+
+    public Response delete(String path, String token) {
+        return json("DELETE", path, token, null);
+    }
+
+    private Response json(String method, String path, String token, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request);
     }
 
     public Response send(HttpRequest.Builder request) {

@@ -1,0 +1,6 @@
+package dev.switchboard.ticket;
+
+/** What a customer link allows. */
+enum LinkPermission {
+    VIEW, REPLY
+}

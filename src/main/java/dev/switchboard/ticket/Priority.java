@@ -1,0 +1,6 @@
+package dev.switchboard.ticket;
+
+/** How urgent a thread is, as the customer said or staff decided. */
+enum Priority {
+    LOW, MEDIUM, HIGH, URGENT
+}
