@@ -2,6 +2,7 @@ package dev.switchboard.web;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -30,6 +31,16 @@ public class Users implements UserDetailsService {
             SELECT username, role, email FROM users WHERE username = :username AND disabled_at IS NULL
             """;
 
+    private static final String LIST = """
+            SELECT username, role, email, created_at, disabled_at FROM users ORDER BY username
+            """;
+    private static final String EXISTS = "SELECT EXISTS (SELECT 1 FROM users WHERE username = :username)";
+    private static final String UPDATE = """
+            UPDATE users SET role = :role, email = :email,
+                   disabled_at = CASE WHEN :disabled THEN coalesce(disabled_at, :now) END
+            WHERE username = :username
+            """;
+
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
     private final Clock clock;
@@ -45,6 +56,25 @@ public class Users implements UserDetailsService {
         jdbc.sql(INSERT).param("id", id).param("username", username).param("hash", passwords.encode(rawPassword))
                 .param("role", role.name()).param("now", Timestamp.from(clock.instant())).update();
         return id;
+    }
+
+    public List<UserView> list() {
+        return jdbc.sql(LIST).query((rs, n) -> new UserView(rs.getString("username"), Role.valueOf(rs.getString("role")),
+                rs.getString("email"), rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("disabled_at") != null)).list();
+    }
+
+    boolean exists(String username) {
+        return jdbc.sql(EXISTS).param("username", username).query(Boolean.class).single();
+    }
+
+    /** @return false when there is no such user */
+    boolean update(String username, Role role, String email, boolean disabled) {
+        return jdbc.sql(UPDATE).param("username", username).param("role", role.name()).param("email", email)
+                .param("disabled", disabled).param("now", Timestamp.from(clock.instant())).update() == 1;
+    }
+
+    /** A user as the admin API shows one: never the password hash. */
+    public record UserView(String username, Role role, String email, java.time.Instant createdAt, boolean disabled) {
     }
 
     /** An active user, as other features see one (no password hash). */

@@ -1,0 +1,69 @@
+package dev.switchboard.web;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/users}: ADMIN only. People who log in, their roles and emails; a user is disabled, never deleted. */
+@RestController
+@RequestMapping("/api/users")
+class UserController {
+
+    private final Users users;
+
+    UserController(Users users) {
+        this.users = users;
+    }
+
+    @GetMapping
+    List<Users.UserView> list() {
+        return users.list();
+    }
+
+    @PostMapping
+    ResponseEntity<Users.UserView> create(@Valid @RequestBody NewUser user) {
+        if (users.exists(user.username())) {
+            throw ApiProblem.conflict("user-exists", "A user named " + user.username() + " exists already.");
+        }
+        users.create(user.username(), user.password(), user.role());
+        users.update(user.username(), user.role(), blankToNull(user.email()), false);
+        Users.UserView created = users.list().stream().filter(u -> u.username().equals(user.username())).findFirst().orElseThrow();
+        return ResponseEntity.created(URI.create("/api/users/" + user.username())).body(created);
+    }
+
+    @PutMapping("/{username}")
+    Users.UserView update(@PathVariable String username, @Valid @RequestBody UserChange change) {
+        if (!users.update(username, change.role(), blankToNull(change.email()), Boolean.TRUE.equals(change.disabled()))) {
+            throw ApiProblem.notFound("No user named " + username + ".");
+        }
+        return users.list().stream().filter(u -> u.username().equals(username)).findFirst().orElseThrow();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    record NewUser(@NotBlank @Size(max = 60) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "may hold only letters, digits, . _ and -") String username,
+                   @NotBlank @Size(min = 12, max = 200, message = "must have 12 to 200 characters") String password,
+                   @NotNull Role role,
+                   @Size(max = 254) @Email String email) {
+    }
+
+    record UserChange(@NotNull Role role, @Size(max = 254) @Email String email, Boolean disabled) {
+    }
+}

@@ -1,0 +1,73 @@
+package dev.switchboard.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.switchboard.support.IntegrationTest;
+import dev.switchboard.web.Role;
+import dev.switchboard.web.Users;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The pages call the API with the logged-in person's session: reading works, changing needs the CSRF token. */
+@IntegrationTest
+class SessionCsrfTest extends TicketTestSupport {
+
+    private static final String PASSWORD = "correct horse battery staple";
+
+    @Autowired
+    Users users;
+
+    @Test
+    void a_session_changes_things_only_with_its_csrf_token() throws Exception {
+        if (!users.list().stream().anyMatch(u -> u.username().equals("session-agent"))) {
+            users.create("session-agent", PASSWORD, Role.AGENT);
+        }
+        Raised raised = raise("Session", "hello");
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        logIn(browser);
+        String note = "{\"visibility\":\"INTERNAL\",\"body\":\"from the page\"}";
+        URI messages = URI.create(http.base() + "/api/support/threads/" + raised.id() + "/messages");
+
+        var read = browser.send(HttpRequest.newBuilder(URI.create(http.base() + "/api/support/threads")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        var forged = browser.send(HttpRequest.newBuilder(messages).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(note)).build(), HttpResponse.BodyHandlers.ofString());
+        var csrf = JsonMapper.builder().build().readTree(browser.send(HttpRequest.newBuilder(URI.create(http.base() + "/api/csrf"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body());
+        var genuine = browser.send(HttpRequest.newBuilder(messages).header("Content-Type", "application/json")
+                .header(csrf.path("headerName").asString(), csrf.path("token").asString())
+                .POST(HttpRequest.BodyPublishers.ofString(note)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.body()).contains("urn:switchboard:problem:csrf");
+        assertThat(genuine.statusCode()).isEqualTo(201);
+        assertThat(thread(raised.id()).path("messages").findValuesAsString("authorName")).contains("session-agent");
+        assertThat(count("thread_messages WHERE body = 'from the page'")).isEqualTo(1);
+    }
+
+    private void logIn(HttpClient browser) throws IOException, InterruptedException {
+        String page = browser.send(HttpRequest.newBuilder(URI.create(http.base() + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher token = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(token.find()).isTrue();
+        var response = browser.send(HttpRequest.newBuilder(URI.create(http.base() + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=session-agent&password="
+                        + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + token.group(1))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.headers().firstValue("Location").orElse("")).doesNotContain("error");
+    }
+}
