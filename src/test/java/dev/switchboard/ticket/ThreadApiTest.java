@@ -223,6 +223,18 @@ class ThreadApiTest extends TicketTestSupport {
         assertThat(http.get("/api/support/public/config", null).json().path("whatsappBubble").asBoolean()).isFalse();
     }
 
+    @Test
+    void without_smtp_emails_wait_in_the_outbox_and_health_says_so() {
+        raise("No SMTP", "hello");
+
+        var health = http.get("/api/support/health", viewer).json();
+
+        assertThat(health.path("emails").path("pending").asLong()).isEqualTo(2);
+        assertThat(health.path("emails").path("smtpConfigured").asBoolean()).isFalse();
+        assertThat(health.path("alerts").toString()).contains("2 emails are waiting");
+        assertThat(jdbc.sql("SELECT DISTINCT status FROM emails").query(String.class).list()).containsExactly("PENDING");
+    }
+
     private void bringTo(Raised raised, String status) {
         List<String> path = switch (status) {
             case "OPEN" -> List.of();
