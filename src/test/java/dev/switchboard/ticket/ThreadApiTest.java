@@ -8,11 +8,15 @@ import java.util.List;
 import dev.switchboard.support.IntegrationTest;
 import dev.switchboard.web.Secrets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class ThreadApiTest extends TicketTestSupport {
 
     @Autowired
@@ -233,6 +237,32 @@ class ThreadApiTest extends TicketTestSupport {
         assertThat(health.path("emails").path("smtpConfigured").asBoolean()).isFalse();
         assertThat(health.path("alerts").toString()).contains("2 emails are waiting");
         assertThat(jdbc.sql("SELECT DISTINCT status FROM emails").query(String.class).list()).containsExactly("PENDING");
+        assertThat(http.get("/actuator/prometheus", viewer).body())
+                .contains("switchboard_emails_pending").contains("switchboard_emails_oldest_pending_age_seconds");
+    }
+
+    @Test
+    void a_link_token_never_appears_in_the_log(CapturedOutput output) {
+        Raised raised = raise("Logs", "hello");
+        http.get("/api/support/public/links/" + raised.link(), null);
+        http.postJson("/api/support/public/links/" + raised.link() + "/messages", null, "{\"body\":\"hi\"}");
+        String revokedId = jdbc.sql("SELECT id::text FROM customer_links WHERE thread_id = :id").param("id", raised.id())
+                .query(String.class).single();
+        http.delete("/api/support/threads/" + raised.id() + "/links/" + revokedId, agent);
+        http.get("/api/support/public/links/" + raised.link(), null);
+
+        assertThat(output.getAll()).doesNotContain(raised.link()).doesNotContain(raised.link().substring(3));
+    }
+
+    @Test
+    void the_api_is_described_by_an_openapi_document() {
+        var document = http.get("/api/openapi", null);
+
+        assertThat(document.status()).isEqualTo(200);
+        assertThat(document.json().path("openapi").asString()).startsWith("3.");
+        assertThat(document.json().path("paths").propertyNames()).contains("/api/support/threads",
+                "/api/support/threads/{id}/status", "/api/support/public/threads", "/api/support/public/links/{token}",
+                "/api/settings", "/api/client-logs");
     }
 
     private void bringTo(Raised raised, String status) {
