@@ -12,8 +12,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
+import dev.switchboard.web.ApiProblem;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -58,19 +58,15 @@ class DeliveryController {
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<?> one(@PathVariable UUID id) {
-        return queries.find(id).<ResponseEntity<?>>map(ResponseEntity::ok)
-                .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "not-found", "No delivery with id " + id + "."));
+    DeliveryQueries.DeliveryDetail one(@PathVariable UUID id) {
+        return queries.find(id).orElseThrow(() -> notFound(id));
     }
 
     @PostMapping("/{id}/replay")
-    ResponseEntity<?> replayOne(@PathVariable UUID id) {
-        var status = queries.status(id);
-        if (status.isEmpty()) {
-            return problem(HttpStatus.NOT_FOUND, "not-found", "No delivery with id " + id + ".");
-        }
-        if (!"DEAD".equals(status.get())) {
-            return problem(HttpStatus.CONFLICT, "not-dead", "Only a dead delivery can be replayed; this one is " + status.get() + ".");
+    ResponseEntity<Replays.Started> replayOne(@PathVariable UUID id) {
+        String status = queries.status(id).orElseThrow(() -> notFound(id));
+        if (!"DEAD".equals(status)) {
+            throw ApiProblem.conflict("delivery-not-dead", "Only a dead delivery can be replayed; this one is " + status + ".");
         }
         Replays.Started started = replays.start(new DeliveryFilter(null, null, null, null, null, null), id, properties.replayRate());
         worker.wake();
@@ -91,14 +87,14 @@ class DeliveryController {
     }
 
     @GetMapping("/replays/{replayId}")
-    ResponseEntity<?> progress(@PathVariable UUID replayId) {
+    Map<String, Object> progress(@PathVariable UUID replayId) {
         Replays.Progress progress = replays.progress(replayId);
         if (progress.total() == 0) {
-            return problem(HttpStatus.NOT_FOUND, "not-found", "No replay with id " + replayId + " has deliveries left.");
+            throw new ApiProblem(HttpStatus.NOT_FOUND, "delivery-not-found", "No replay with id " + replayId + " has deliveries left.");
         }
-        return ResponseEntity.ok(Map.of("replayId", replayId, "total", progress.total(), "waiting", progress.waiting(),
+        return Map.of("replayId", replayId, "total", progress.total(), "waiting", progress.waiting(),
                 "retrying", progress.retrying(), "delivered", progress.delivered(), "dead", progress.dead(),
-                "finished", progress.finished()));
+                "finished", progress.finished());
     }
 
     @PostMapping("/replays/{replayId}/cancel")
@@ -106,10 +102,8 @@ class DeliveryController {
         return Map.of("replayId", replayId, "cancelled", replays.cancel(replayId));
     }
 
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String slug, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:switchboard:problem:delivery-" + slug));
-        return ResponseEntity.status(status).body(problem);
+    private static ApiProblem notFound(UUID id) {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "delivery-not-found", "No delivery with id " + id + ".");
     }
 
     record Page(List<DeliveryQueries.DeliveryView> items, UUID next) {

@@ -66,7 +66,20 @@ class DeliveryReplayTest extends DeliveryTestSupport {
 
         assertThat(replay.status()).isEqualTo(409);
         assertThat(replay.contentType()).startsWith("application/problem+json");
+        assertThat(replay.json().path("type").asString()).isEqualTo("urn:switchboard:problem:delivery-not-dead");
         assertThat(status(eventId)).isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void an_unknown_delivery_or_replay_is_a_404_problem() {
+        UUID unknown = UUID.randomUUID();
+
+        for (var response : List.of(http.get("/api/deliveries/" + unknown, agentToken),
+                http.postJson("/api/deliveries/" + unknown + "/replay", agentToken, ""),
+                http.get("/api/deliveries/replays/" + unknown, agentToken))) {
+            assertThat(response.status()).isEqualTo(404);
+            assertThat(response.json().path("type").asString()).isEqualTo("urn:switchboard:problem:delivery-not-found");
+        }
     }
 
     @Test
