@@ -41,7 +41,7 @@ class FirstStartCredentials implements ApplicationRunner {
                 return null;
             }
             String password = Secrets.randomWord(20);
-            users.create(ADMIN_USERNAME, password, Role.ADMIN);
+            users.create(ADMIN_USERNAME, password, Role.ADMIN, null);
             ApiTokens.IssuedToken token = tokens.issue("first-start admin token", Role.ADMIN, "first start");
             return new Credentials(password, token.token());
         });

@@ -37,13 +37,10 @@ class UserController {
 
     @PostMapping
     ResponseEntity<Users.UserView> create(@Valid @RequestBody NewUser user) {
-        if (users.exists(user.username())) {
+        if (!users.create(user.username(), user.password(), user.role(), blankToNull(user.email()))) {
             throw ApiProblem.conflict("user-exists", "A user named " + user.username() + " exists already.");
         }
-        users.create(user.username(), user.password(), user.role());
-        users.update(user.username(), user.role(), blankToNull(user.email()), false);
-        Users.UserView created = users.list().stream().filter(u -> u.username().equals(user.username())).findFirst().orElseThrow();
-        return ResponseEntity.created(URI.create("/api/users/" + user.username())).body(created);
+        return ResponseEntity.created(URI.create("/api/users/" + user.username())).body(users.view(user.username()).orElseThrow());
     }
 
     @PutMapping("/{username}")
@@ -51,7 +48,7 @@ class UserController {
         if (!users.update(username, change.role(), blankToNull(change.email()), Boolean.TRUE.equals(change.disabled()))) {
             throw ApiProblem.notFound("No user named " + username + ".");
         }
-        return users.list().stream().filter(u -> u.username().equals(username)).findFirst().orElseThrow();
+        return users.view(username).orElseThrow();
     }
 
     private static String blankToNull(String value) {

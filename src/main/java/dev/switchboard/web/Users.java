@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import dev.switchboard.database.UuidV7;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,8 +19,9 @@ import org.springframework.stereotype.Service;
 public class Users implements UserDetailsService {
 
     private static final String INSERT = """
-            INSERT INTO users (id, username, password_hash, role, created_at)
-            VALUES (:id, :username, :hash, :role, :now)
+            INSERT INTO users (id, username, password_hash, role, email, created_at)
+            VALUES (:id, :username, :hash, :role, :email, :now)
+            ON CONFLICT (username) DO NOTHING
             """;
     private static final String FIND = """
             SELECT username, password_hash, role, disabled_at FROM users WHERE username = :username
@@ -31,10 +31,7 @@ public class Users implements UserDetailsService {
             SELECT username, role, email FROM users WHERE username = :username AND disabled_at IS NULL
             """;
 
-    private static final String LIST = """
-            SELECT username, role, email, created_at, disabled_at FROM users ORDER BY username
-            """;
-    private static final String EXISTS = "SELECT EXISTS (SELECT 1 FROM users WHERE username = :username)";
+    private static final String VIEW_COLUMNS = "SELECT username, role, email, created_at, disabled_at FROM users";
     private static final String UPDATE = """
             UPDATE users SET role = :role, email = :email,
                    disabled_at = CASE WHEN :disabled THEN coalesce(disabled_at, :now) END
@@ -51,20 +48,24 @@ public class Users implements UserDetailsService {
         this.clock = clock;
     }
 
-    public UUID create(String username, String rawPassword, Role role) {
-        UUID id = UuidV7.next(clock);
-        jdbc.sql(INSERT).param("id", id).param("username", username).param("hash", passwords.encode(rawPassword))
-                .param("role", role.name()).param("now", Timestamp.from(clock.instant())).update();
-        return id;
+    /** @param email may be null; @return false when the username is taken */
+    public boolean create(String username, String rawPassword, Role role, String email) {
+        return jdbc.sql(INSERT).param("id", UuidV7.next(clock)).param("username", username)
+                .param("hash", passwords.encode(rawPassword)).param("role", role.name()).param("email", email)
+                .param("now", Timestamp.from(clock.instant())).update() == 1;
     }
 
     public List<UserView> list() {
-        return jdbc.sql(LIST).query((rs, n) -> new UserView(rs.getString("username"), Role.valueOf(rs.getString("role")),
-                rs.getString("email"), rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("disabled_at") != null)).list();
+        return jdbc.sql(VIEW_COLUMNS + " ORDER BY username").query(Users::view).list();
     }
 
-    boolean exists(String username) {
-        return jdbc.sql(EXISTS).param("username", username).query(Boolean.class).single();
+    Optional<UserView> view(String username) {
+        return jdbc.sql(VIEW_COLUMNS + " WHERE username = :username").param("username", username).query(Users::view).optional();
+    }
+
+    private static UserView view(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new UserView(rs.getString("username"), Role.valueOf(rs.getString("role")), rs.getString("email"),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("disabled_at") != null);
     }
 
     /** @return false when there is no such user */

@@ -31,9 +31,7 @@ class SessionCsrfTest extends TicketTestSupport {
 
     @Test
     void a_session_changes_things_only_with_its_csrf_token() throws Exception {
-        if (!users.list().stream().anyMatch(u -> u.username().equals("session-agent"))) {
-            users.create("session-agent", PASSWORD, Role.AGENT);
-        }
+        users.create("session-agent", PASSWORD, Role.AGENT, null);
         Raised raised = raise("Session", "hello");
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         logIn(browser);
