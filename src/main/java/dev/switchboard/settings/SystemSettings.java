@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 
 import dev.switchboard.web.ApiProblem;
 import dev.switchboard.web.ApiProblem.FieldProblem;
+import dev.switchboard.web.Inputs;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -91,11 +92,11 @@ public class SystemSettings {
     /** Trimmed, blanks as null, checked: every problem at once, so a form can show them all. */
     static Settings normalised(Settings wanted) {
         List<FieldProblem> problems = new ArrayList<>();
-        String email = blankToNull(wanted.supportEmail());
+        String email = Inputs.blankToNull(wanted.supportEmail());
         if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
             problems.add(new FieldProblem("supportEmail", "must be an email address, such as support@example.com"));
         }
-        String number = blankToNull(wanted.whatsappNumber());
+        String number = Inputs.blankToNull(wanted.whatsappNumber());
         if (number != null && !DIGITS.matcher(number).matches()) {
             problems.add(new FieldProblem("whatsappNumber",
                     "must be 8 to 15 digits with the country code, and nothing else (no +, spaces or dashes)"));
@@ -103,14 +104,14 @@ public class SystemSettings {
         if (wanted.whatsappBubble() && number == null) {
             problems.add(new FieldProblem("whatsappBubble", "needs a WhatsApp number to open"));
         }
-        String portal = blankToNull(wanted.portalBaseUrl());
+        String portal = Inputs.blankToNull(wanted.portalBaseUrl());
         if (portal != null && !isAbsoluteHttp(portal)) {
             problems.add(new FieldProblem("portalBaseUrl", "must be an absolute http:// or https:// address, such as https://support.example.com"));
         }
         List<String> types = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (String type : Objects.requireNonNullElse(wanted.queryTypes(), List.<String>of())) {
-            String t = blankToNull(type);
+            String t = Inputs.blankToNull(type);
             if (t == null) {
                 continue;
             }
@@ -147,9 +148,6 @@ public class SystemSettings {
         }
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 
     private static List<String> strings(Array array) throws SQLException {
         return List.of((String[]) array.getArray());

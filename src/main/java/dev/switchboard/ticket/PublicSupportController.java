@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Size;
 
 import dev.switchboard.settings.Settings;
 import dev.switchboard.settings.SystemSettings;
+import dev.switchboard.web.Inputs;
 import dev.switchboard.web.RateLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -58,7 +59,8 @@ class PublicSupportController {
     ResponseEntity<RaisedQuery> raise(@Valid @RequestBody QueryForm form, HttpServletRequest request) {
         raising.take(request);
         Threads.Raised raised = threads.raise(new ThreadRepository.NewThread(form.subject().strip(), form.queryType().strip(),
-                form.priority(), form.name().strip(), form.email().strip(), blankToNull(form.phone()), blankToNull(form.reference())),
+                form.priority(), form.name().strip(), form.email().strip(), Inputs.blankToNull(form.phone()),
+                Inputs.blankToNull(form.reference())),
                 form.message().strip());
         return ResponseEntity.status(HttpStatus.CREATED).body(new RaisedQuery(raised.code(), raised.link().token(),
                 raised.link().url(), raised.link().expiresAt()));
@@ -76,9 +78,6 @@ class PublicSupportController {
         return ResponseEntity.status(HttpStatus.CREATED).body(threads.customerReply(link, reply.body().strip()));
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 
     /** What the portal needs to draw its form and the WhatsApp bubble. */
     record PortalConfig(String supportEmail, String whatsappNumber, boolean whatsappBubble, URI whatsappLink,

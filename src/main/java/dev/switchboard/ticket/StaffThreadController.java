@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import dev.switchboard.web.ApiProblem;
+import dev.switchboard.web.Inputs;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -54,7 +55,7 @@ class StaffThreadController {
                                   @RequestParam(defaultValue = "25") @Min(1) @Max(200) int size) {
         ThreadStatus status = "ALL".equalsIgnoreCase(tab) ? null : parseTab(tab);
         boolean unassigned = "none".equals(assignee);
-        return queries.list(new ThreadQueries.ThreadFilter(status, q == null || q.isBlank() ? null : q.strip(), priority,
+        return queries.list(new ThreadQueries.ThreadFilter(status, Inputs.blankToNull(q), priority,
                 unassigned ? null : assignee, unassigned, type, sort), page, size);
     }
 
@@ -75,8 +76,7 @@ class StaffThreadController {
 
     @PutMapping("/{id}/assignee")
     Threads.ThreadDetail assign(@PathVariable UUID id, @Valid @RequestBody Assignment assignment, Principal principal) {
-        return threads.assign(id, assignment.assignee() == null || assignment.assignee().isBlank() ? null : assignment.assignee().strip(),
-                principal.getName());
+        return threads.assign(id, Inputs.blankToNull(assignment.assignee()), principal.getName());
     }
 
     @PutMapping("/{id}/priority")

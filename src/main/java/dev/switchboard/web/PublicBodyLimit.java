@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Anyone may post to the portal's endpoints and the browser error reports, so their bodies are capped
- * before anything reads them: a declared length over the cap is refused with 413 at once.
+ * Anyone may post to the {@link PublicEndpoints}, so their bodies are capped before anything reads
+ * them: a declared length over the cap is refused with 413 at once.
  */
 @Component
 class PublicBodyLimit extends OncePerRequestFilter {
@@ -22,8 +22,7 @@ class PublicBodyLimit extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !(path.startsWith("/api/support/public/") || path.equals("/api/client-logs"));
+        return !PublicEndpoints.takesPostsFromAnyone(request);
     }
 
     @Override

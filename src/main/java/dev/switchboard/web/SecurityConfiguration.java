@@ -43,7 +43,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .requestMatchers(PUBLIC_API).permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/client-logs").permitAll()
+                        .requestMatchers(HttpMethod.POST, PublicEndpoints.CLIENT_LOGS).permitAll()
                         .requestMatchers("/api/settings", "/api/settings/**", "/api/users", "/api/users/**",
                                 "/api/client-logs", "/api/client-logs/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/support/threads", "/api/support/threads/**").hasRole(Role.AGENT.name())
@@ -66,7 +66,7 @@ class SecurityConfiguration {
     }
 
     /** Open to anyone: the portal's configuration, raising a query, customer links, and the API's description. */
-    private static final String[] PUBLIC_API = {"/api/support/public/**", "/api/openapi", "/api/openapi/**"};
+    private static final String[] PUBLIC_API = {PublicEndpoints.PORTAL + "**", "/api/openapi", "/api/openapi/**"};
 
     /**
      * A state-changing API call authenticated by the session cookie, not a token: a page's call, which a
@@ -77,11 +77,8 @@ class SecurityConfiguration {
         if ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method) || "TRACE".equals(method)) {
             return false;
         }
-        if (request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getSession(false) == null) {
-            return false;
-        }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !path.startsWith("/api/support/public/") && !path.equals("/api/client-logs");
+        return request.getHeader(HttpHeaders.AUTHORIZATION) == null && request.getSession(false) != null
+                && !PublicEndpoints.takesPostsFromAnyone(request);
     }
 
     @Bean

@@ -37,7 +37,7 @@ class UserController {
 
     @PostMapping
     ResponseEntity<Users.UserView> create(@Valid @RequestBody NewUser user) {
-        if (!users.create(user.username(), user.password(), user.role(), blankToNull(user.email()))) {
+        if (!users.create(user.username(), user.password(), user.role(), Inputs.blankToNull(user.email()))) {
             throw ApiProblem.conflict("user-exists", "A user named " + user.username() + " exists already.");
         }
         return ResponseEntity.created(URI.create("/api/users/" + user.username())).body(users.view(user.username()).orElseThrow());
@@ -45,15 +45,12 @@ class UserController {
 
     @PutMapping("/{username}")
     Users.UserView update(@PathVariable String username, @Valid @RequestBody UserChange change) {
-        if (!users.update(username, change.role(), blankToNull(change.email()), Boolean.TRUE.equals(change.disabled()))) {
+        if (!users.update(username, change.role(), Inputs.blankToNull(change.email()), Boolean.TRUE.equals(change.disabled()))) {
             throw ApiProblem.notFound("No user named " + username + ".");
         }
         return users.view(username).orElseThrow();
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 
     record NewUser(@NotBlank @Size(max = 60) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "may hold only letters, digits, . _ and -") String username,
                    @NotBlank @Size(min = 12, max = 200, message = "must have 12 to 200 characters") String password,
