@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import dev.switchboard.database.UuidV7;
 import dev.switchboard.email.SendTimeLinks;
+import dev.switchboard.settings.Settings;
 import dev.switchboard.settings.SystemSettings;
 import dev.switchboard.web.ApiProblem;
 import dev.switchboard.web.RateLimits;
@@ -17,7 +18,6 @@ import dev.switchboard.web.Secrets;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Customer links: 256 random bits shown once, stored as their SHA-256, bound to one thread with a
@@ -64,8 +64,11 @@ class CustomerLinks implements SendTimeLinks {
         this.failedLookups = new RateLimits("failed link lookups", properties.lookupsPerHour(), Duration.ofHours(1));
     }
 
-    @Transactional
     IssuedLink create(UUID thread, LinkPermission permission, Duration validFor, String by) {
+        return create(thread, permission, validFor, by, settings.current());
+    }
+
+    private IssuedLink create(UUID thread, LinkPermission permission, Duration validFor, String by, Settings current) {
         String token = PREFIX + Secrets.randomToken();
         UUID id = UuidV7.next(clock);
         Instant now = clock.instant();
@@ -73,16 +76,17 @@ class CustomerLinks implements SendTimeLinks {
         jdbc.sql(INSERT).param("id", id).param("thread", thread).param("hash", Secrets.sha256(token))
                 .param("permission", permission.name()).param("now", Timestamp.from(now)).param("by", by)
                 .param("expires", Timestamp.from(expires)).update();
-        return new IssuedLink(id, token, settings.current().portalUrl(PORTAL_PATH + token).orElse(null), permission, expires);
+        return new IssuedLink(id, token, current.portalUrl(PORTAL_PATH + token).orElse(null), permission, expires);
     }
 
     /** A reply link for an email being sent; its address, when the portal's is set. */
     @Override
     public Optional<String> issue(UUID threadId) {
-        if (settings.current().portalBaseUrl() == null) {
+        Settings current = settings.current();
+        if (current.portalBaseUrl() == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(create(threadId, LinkPermission.REPLY, null, "email").url());
+        return Optional.of(create(threadId, LinkPermission.REPLY, null, "email", current).url());
     }
 
     List<LinkView> list(UUID thread) {
@@ -109,9 +113,7 @@ class CustomerLinks implements SendTimeLinks {
      * (expired, revoked), and 429 once a client has failed too often.
      */
     UsedLink use(String token, String client) {
-        if (failedLookups.exhausted(client)) {
-            failedLookups.take(client);
-        }
+        failedLookups.refuseWhenExhausted(client);
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             throw failed(client, ApiProblem.notFound("This link is not valid. Check that it was copied whole, or ask the support team for a new one."));
         }

@@ -86,7 +86,7 @@ class StaffThreadController {
 
     @PostMapping("/{id}/links")
     ResponseEntity<CustomerLinks.IssuedLink> createLink(@PathVariable UUID id, @Valid @RequestBody NewLink link, Principal principal) {
-        threads.find(id.toString());
+        threads.require(id);
         Duration validity = link.validDays() == null ? null : Duration.ofDays(link.validDays());
         var issued = links.create(id, link.permission(), validity, principal.getName());
         return ResponseEntity.created(URI.create("/api/support/threads/" + id + "/links/" + issued.id())).body(issued);
@@ -94,7 +94,7 @@ class StaffThreadController {
 
     @GetMapping("/{id}/links")
     List<CustomerLinks.LinkView> links(@PathVariable UUID id) {
-        threads.find(id.toString());
+        threads.require(id);
         return links.list(id);
     }
 

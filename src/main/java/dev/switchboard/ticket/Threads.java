@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.switchboard.database.UuidV7;
@@ -64,12 +66,15 @@ class Threads {
         repository.addMessage(messageId, id, AuthorKind.CUSTOMER, query.name(), Visibility.EXTERNAL, message, now);
         repository.recordChange(id, "customer", "status", null, ThreadStatus.OPEN.name(), now);
         CustomerLinks.IssuedLink link = links.create(id, LinkPermission.REPLY, null, "customer");
-        notifications.threadRaised(found(id), messageId, message, current);
+        notifications.threadRaised(require(id), messageId, message, current);
         return new Raised(id, code, link);
     }
 
     ThreadDetail detail(String idOrCode) {
-        ThreadRepository.ThreadRow thread = find(idOrCode);
+        return detail(find(idOrCode));
+    }
+
+    private ThreadDetail detail(ThreadRepository.ThreadRow thread) {
         return new ThreadDetail(thread, thread.status().staffMoves().stream().sorted().toList(),
                 repository.messages(thread.id(), false), repository.changes(thread.id()), links.list(thread.id()),
                 whatsappLink(thread, settings.current()));
@@ -100,7 +105,7 @@ class Threads {
         Instant now = clock.instant();
         repository.setStatus(threadId, to, now);
         repository.recordChange(threadId, by, "status", thread.status().name(), to.name(), now);
-        return detail(threadId.toString());
+        return detail(require(threadId));
     }
 
     @Transactional
@@ -118,7 +123,7 @@ class Threads {
             repository.setAssignee(threadId, assignee, now);
             repository.recordChange(threadId, by, "assignee", thread.assignee(), assignee, now);
         }
-        return detail(threadId.toString());
+        return detail(require(threadId));
     }
 
     @Transactional
@@ -129,12 +134,12 @@ class Threads {
             repository.setPriority(threadId, priority, now);
             repository.recordChange(threadId, by, "priority", thread.priority().name(), priority.name(), now);
         }
-        return detail(threadId.toString());
+        return detail(require(threadId));
     }
 
     /** What the holder of a link sees: external messages only, never a note. */
     CustomerThreadView customerView(CustomerLinks.UsedLink link) {
-        ThreadRepository.ThreadRow thread = found(link.threadId());
+        ThreadRepository.ThreadRow thread = require(link.threadId());
         return new CustomerThreadView(thread.code(), thread.subject(), thread.status(), thread.queryType(), thread.priority(),
                 thread.reference(), thread.createdAt(), repository.messages(thread.id(), true).stream()
                         .map(m -> new CustomerMessage(m.authorKind() == AuthorKind.CUSTOMER ? thread.requesterName() : "Support team",
@@ -181,20 +186,20 @@ class Threads {
 
     ThreadRepository.ThreadRow find(String idOrCode) {
         var found = idOrCode.regionMatches(true, 0, "SB-", 0, 3)
-                ? repository.findByCode(idOrCode.toUpperCase(java.util.Locale.ROOT))
+                ? repository.findByCode(idOrCode.toUpperCase(Locale.ROOT))
                 : parse(idOrCode).flatMap(repository::find);
         return found.orElseThrow(() -> ApiProblem.notFound("No thread " + idOrCode + "."));
     }
 
-    private static java.util.Optional<UUID> parse(String id) {
+    private static Optional<UUID> parse(String id) {
         try {
-            return java.util.Optional.of(UUID.fromString(id));
+            return Optional.of(UUID.fromString(id));
         } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
-    private ThreadRepository.ThreadRow found(UUID id) {
+    ThreadRepository.ThreadRow require(UUID id) {
         return repository.find(id).orElseThrow(() -> ApiProblem.notFound("No thread " + id + "."));
     }
 

@@ -43,10 +43,15 @@ public final class RateLimits {
         }
     }
 
-    /** Whether the client has allowance left, without taking any. */
-    public boolean exhausted(String client) {
+    /**
+     * Refuses with 429 when the client has no allowance left, without taking any: for limits counted
+     * only on failures, which must still stop a client that has failed too often.
+     */
+    public void refuseWhenExhausted(String client) {
         Bucket bucket = buckets.getIfPresent(client);
-        return bucket != null && bucket.getAvailableTokens() <= 0;
+        if (bucket != null && bucket.getAvailableTokens() <= 0) {
+            take(client);
+        }
     }
 
     @Override
