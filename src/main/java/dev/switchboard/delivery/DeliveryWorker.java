@@ -1,7 +1,6 @@
 package dev.switchboard.delivery;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +19,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.switchboard.database.NodeIdentity;
 import dev.switchboard.inbound.EventsStored;
-import dev.switchboard.inbound.StoredEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -45,13 +43,6 @@ class DeliveryWorker implements SmartLifecycle {
     private static final int MAX_COMPLETIONS_PER_WRITE = 1000;
     /** Results not yet written, per destination and node, at most this many times its concurrency. */
     private static final int UNRECORDED_PER_SLOT = 4;
-    /** Handed-over first attempts beyond this many per slot go back to the database for any node. */
-    private static final int HANDOFFS_PER_SLOT = 2;
-    /**
-     * A handed-over attempt must start this soon after the event arrived: its lease (the trigger's
-     * timeout plus {@link Destination#LEASE_MARGIN}) must outlast the attempt.
-     */
-    private static final Duration HANDOFF_START_WITHIN = Destination.LEASE_MARGIN.minusSeconds(5);
 
     private final String owner;
     /**
@@ -68,8 +59,7 @@ class DeliveryWorker implements SmartLifecycle {
     private final Clock clock;
     private final Semaphore wake = new Semaphore(0);
     private final AtomicBoolean claimWanted = new AtomicBoolean(true);
-    /** First attempts leased to this node at intake, waiting for a slot, per destination. */
-    private final Map<String, LinkedBlockingQueue<ClaimedDelivery>> handoffs = new ConcurrentHashMap<>();
+    private final Handoffs handoffs;
     private volatile boolean acceptingHandoffs;
     private final LinkedBlockingQueue<DeliveryRepository.Completion> completions = new LinkedBlockingQueue<>();
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
@@ -99,9 +89,9 @@ class DeliveryWorker implements SmartLifecycle {
         this.metrics = metrics;
         this.properties = properties;
         this.clock = clock;
+        this.handoffs = new Handoffs(destinations.all());
         for (Destination d : destinations.all()) {
             inFlight.put(d.name(), new AtomicInteger());
-            handoffs.put(d.name(), new LinkedBlockingQueue<>());
             unrecorded.put(d.name(), new AtomicInteger());
             CircuitBreaker breaker = new CircuitBreaker(properties.breakerFailures(), properties.breakerOpenFor());
             breakers.put(d.name(), breaker);
@@ -115,15 +105,7 @@ class DeliveryWorker implements SmartLifecycle {
         if (!owner.equals(NodeIdentity.id())) {
             return;
         }
-        for (StoredEvent event : stored.events()) {
-            for (Destination destination : destinations.all()) {
-                if (destination.subscribes(event.event())) {
-                    ClaimedDelivery delivery = new ClaimedDelivery(DeliveryIds.of(event.id(), destination.ordinal()),
-                            destination.name(), 1, 1, event.receivedAt(), event.event(), event.chatwootDeliveryId(), event.body());
-                    handoffs.get(destination.name()).add(delivery);
-                }
-            }
-        }
+        handoffs.add(stored.events(), destinations.all());
         if (acceptingHandoffs) {
             wake.release();
         } else {
@@ -192,7 +174,7 @@ class DeliveryWorker implements SmartLifecycle {
             int free = Math.min(destination.concurrency() - busy.get(),
                     destination.concurrency() * UNRECORDED_PER_SLOT - unrecorded.get(destination.name()).get());
             free -= startHandoffs(destination, free, now);
-            full |= !handoffs.get(destination.name()).isEmpty();
+            full |= handoffs.waiting(destination.name()) > 0;
             if (!claim) {
                 continue;
             }
@@ -227,39 +209,32 @@ class DeliveryWorker implements SmartLifecycle {
     }
 
     /**
-     * Starts handed-over first attempts while there are free slots and the breaker allows. Those that
-     * could not start before their lease gets too short for an attempt, those beyond a few per slot,
-     * and all of them while the breaker is open, are released to the database for any node.
+     * Starts handed-over first attempts while there are free slots and the breaker allows. The overdue
+     * ones, and all of them while the breaker is open, are released to the database for any node.
      *
      * @return how many started
      */
     private int startHandoffs(Destination destination, int free, Instant now) {
-        LinkedBlockingQueue<ClaimedDelivery> handed = handoffs.get(destination.name());
-        if (handed.isEmpty()) {
+        if (handoffs.waiting(destination.name()) == 0) {
             return 0;
         }
-        List<ClaimedDelivery> released = new ArrayList<>();
-        Instant startBy = now.minus(HANDOFF_START_WITHIN);
-        ClaimedDelivery head;
-        while ((head = handed.peek()) != null
-                && (handed.size() > destination.concurrency() * HANDOFFS_PER_SLOT || head.createdAt().isBefore(startBy))) {
-            released.add(handed.poll());
-        }
-        int wanted = Math.min(free, handed.size());
+        List<ClaimedDelivery> released = handoffs.takeOverdue(destination, now);
+        int wanted = Math.min(free, handoffs.waiting(destination.name()));
         int permits = wanted > 0 ? breakers.get(destination.name()).permits(now, wanted) : 0;
         int started = 0;
-        while (started < permits && (head = handed.poll()) != null) {
-            start(destination, head);
+        ClaimedDelivery next;
+        while (started < permits && (next = handoffs.next(destination.name())) != null) {
+            start(destination, next);
             started++;
         }
         breakers.get(destination.name()).unused(permits - started);
         if (wanted > 0 && permits == 0) {
             // the breaker is open: let them wait in the database, where its schedule and every node see them
-            handed.drainTo(released);
+            released.addAll(handoffs.takeAll(destination.name()));
         }
         if (!released.isEmpty()) {
-            log.debug("Gave back {} first attempts for {} (free {}, breaker permits {}, still waiting {})",
-                    released.size(), destination.name(), free, permits, handed.size());
+            log.debug("Gave back {} first attempts for {} (free {}, breaker permits {})", released.size(), destination.name(),
+                    free, permits);
             repository.release(released, owner, now);
         }
         return started;
@@ -272,8 +247,7 @@ class DeliveryWorker implements SmartLifecycle {
     }
 
     private void releaseHandoffs() {
-        List<ClaimedDelivery> released = new ArrayList<>();
-        handoffs.values().forEach(handed -> handed.drainTo(released));
+        List<ClaimedDelivery> released = handoffs.takeAll();
         try {
             repository.release(released, owner, clock.instant());
         } catch (RuntimeException e) {
