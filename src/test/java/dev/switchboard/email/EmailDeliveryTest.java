@@ -154,10 +154,15 @@ class EmailDeliveryTest {
             assertThat(claimed).hasSize(1);
             assertThat(new EmailSender((JavaMailSenderImpl) mail, properties.from()).send(claimed.getFirst(), "crash", "<p>crash</p>"))
                     .isInstanceOf(EmailSender.Outcome.Accepted.class);
-            clock.set(now.plus(properties.lease()).plusSeconds(1));
         } finally {
             worker.start();
         }
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                .until(() -> SMTP.getReceivedMessages().length == 1);
+        assertThat(jdbc.sql("SELECT status FROM emails WHERE recipient = 'carol@example.com'").query(String.class).single())
+                .as("nobody sends it again while the dead node's lease runs").isEqualTo("PENDING");
+
+        clock.set(now.plus(properties.lease()).plusSeconds(1));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> SMTP.getReceivedMessages().length == 2);
         await().until(() -> "SENT".equals(jdbc.sql("SELECT status FROM emails WHERE recipient = 'carol@example.com'")
