@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 /** One client address floods the public endpoints: 429 with Retry-After, and nothing more is stored. */
@@ -11,6 +12,9 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {"switchboard.ticket.raise-per-hour=3", "switchboard.ticket.lookups-per-hour=4",
         "switchboard.client-logs.per-minute=2"})
 class RateLimitTest extends TicketTestSupport {
+
+    @Autowired
+    Threads threads;
 
     @Test
     void raising_queries_is_limited_per_address() {
@@ -28,12 +32,18 @@ class RateLimitTest extends TicketTestSupport {
 
     @Test
     void guessing_link_tokens_is_limited_per_address_and_then_even_a_good_one_waits() {
+        Threads.Raised raised = threads.raise(new ThreadRepository.NewThread("Guessed", "Billing", Priority.LOW, "Ana",
+                "ana@example.com", null, null), "hello");
         for (int i = 0; i < 4; i++) {
             assertThat(http.get("/api/support/public/links/cl_guess" + i, null).status()).isEqualTo(404);
         }
 
-        assertThat(http.get("/api/support/public/links/cl_guess4", null).status()).isEqualTo(429);
-        assertThat(http.get("/api/support/public/links/cl_guess5", null).headers()).containsKey("retry-after");
+        var guess = http.get("/api/support/public/links/cl_guess4", null);
+        var good = http.get("/api/support/public/links/" + raised.link().token(), null);
+
+        assertThat(guess.status()).isEqualTo(429);
+        assertThat(guess.headers()).containsKey("retry-after");
+        assertThat(good.status()).isEqualTo(429);
     }
 
     @Test
