@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.switchboard.support.IntegrationTest;
+import dev.switchboard.web.Role;
 import dev.switchboard.web.Secrets;
+import dev.switchboard.web.Users;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,6 +23,8 @@ class ThreadApiTest extends TicketTestSupport {
 
     @Autowired
     Threads threads;
+    @Autowired
+    Users users;
 
     @Test
     void a_raised_query_is_an_open_thread_in_the_inbox_with_its_first_message_and_a_reply_link() {
@@ -163,12 +167,16 @@ class ThreadApiTest extends TicketTestSupport {
     void assignment_takes_an_active_staff_member_and_priority_changes_are_recorded() {
         Raised raised = raise("Assign", "hello");
 
+        users.create("thread-viewer", "a long enough secret", Role.VIEWER, null);
         var unknown = http.putJson("/api/support/threads/" + raised.id() + "/assignee", agent, "{\"assignee\":\"nobody\"}");
+        var viewerOnly = http.putJson("/api/support/threads/" + raised.id() + "/assignee", agent, "{\"assignee\":\"thread-viewer\"}");
         var admin = http.putJson("/api/support/threads/" + raised.id() + "/assignee", agent, "{\"assignee\":\"admin\"}");
         var priority = http.putJson("/api/support/threads/" + raised.id() + "/priority", agent, "{\"priority\":\"URGENT\"}");
 
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().path("errors").get(0).path("field").asString()).isEqualTo("assignee");
+        assertThat(viewerOnly.status()).isEqualTo(400);
+        assertThat(viewerOnly.json().path("errors").get(0).path("message").asString()).contains("VIEWER");
         assertThat(admin.status()).isEqualTo(200);
         assertThat(priority.json().path("thread").path("priority").asString()).isEqualTo("URGENT");
         assertThat(thread(raised.id()).path("changes").findValuesAsString("field")).contains("assignee", "priority");
@@ -196,6 +204,9 @@ class ThreadApiTest extends TicketTestSupport {
         assertThat(page.path("counts").path("RESOLVED").asLong()).isEqualTo(1);
         assertThat(search.path("items").findValuesAsString("subject")).containsExactly("Question 3");
         assertThat(wildcard.path("total").asLong()).as("% is searched for, not a wildcard").isZero();
+        assertThat(http.get("/api/support/threads?priority=HIGH&type=Billing", agent).json().path("total").asLong()).isEqualTo(8);
+        assertThat(http.get("/api/support/threads?priority=LOW", agent).json().path("total").asLong()).isZero();
+        assertThat(http.get("/api/support/threads?type=Technical%20problem", agent).json().path("total").asLong()).isZero();
     }
 
     @Test
