@@ -32,14 +32,12 @@ class DeliveryController {
 
     private final DeliveryQueries queries;
     private final Replays replays;
-    private final DeliveryWorker worker;
-    private final DeliveryProperties properties;
+    private final ReplayStarter starter;
 
-    DeliveryController(DeliveryQueries queries, Replays replays, DeliveryWorker worker, DeliveryProperties properties) {
+    DeliveryController(DeliveryQueries queries, Replays replays, ReplayStarter starter) {
         this.queries = queries;
         this.replays = replays;
-        this.worker = worker;
-        this.properties = properties;
+        this.starter = starter;
     }
 
     @GetMapping
@@ -59,17 +57,12 @@ class DeliveryController {
 
     @GetMapping("/{id}")
     DeliveryQueries.DeliveryDetail one(@PathVariable UUID id) {
-        return queries.find(id).orElseThrow(() -> notFound(id));
+        return queries.find(id).orElseThrow(() -> ReplayStarter.notFound(id));
     }
 
     @PostMapping("/{id}/replay")
     ResponseEntity<Replays.Started> replayOne(@PathVariable UUID id) {
-        String status = queries.status(id).orElseThrow(() -> notFound(id));
-        if (!"DEAD".equals(status)) {
-            throw ApiProblem.conflict("delivery-not-dead", "Only a dead delivery can be replayed; this one is " + status + ".");
-        }
-        Replays.Started started = replays.start(new DeliveryFilter(null, null, null, null, null, null), id, properties.replayRate());
-        worker.wake();
+        Replays.Started started = starter.one(id);
         return ResponseEntity.accepted().location(URI.create("/api/deliveries/replays/" + started.replayId())).body(started);
     }
 
@@ -80,9 +73,7 @@ class DeliveryController {
         if (request.dryRun() == null || request.dryRun()) {
             return ResponseEntity.ok(Map.of("dryRun", true, "count", queries.count(filter)));
         }
-        int rate = request.ratePerSecond() == null ? properties.replayRate() : request.ratePerSecond();
-        Replays.Started started = replays.start(filter, null, rate);
-        worker.wake();
+        Replays.Started started = starter.matching(filter, request.ratePerSecond());
         return ResponseEntity.accepted().location(URI.create("/api/deliveries/replays/" + started.replayId())).body(started);
     }
 
@@ -100,10 +91,6 @@ class DeliveryController {
     @PostMapping("/replays/{replayId}/cancel")
     Map<String, Object> cancel(@PathVariable UUID replayId) {
         return Map.of("replayId", replayId, "cancelled", replays.cancel(replayId));
-    }
-
-    private static ApiProblem notFound(UUID id) {
-        return new ApiProblem(HttpStatus.NOT_FOUND, "delivery-not-found", "No delivery with id " + id + ".");
     }
 
     record Page(List<DeliveryQueries.DeliveryView> items, UUID next) {

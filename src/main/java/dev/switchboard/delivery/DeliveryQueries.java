@@ -76,6 +76,11 @@ class DeliveryQueries {
         return jdbc.sql("SELECT status FROM deliveries WHERE id = :id").param("id", id).query(String.class).optional();
     }
 
+    /** Every destination deliveries were ever made for, configured now or not, for the pages' filter. */
+    List<String> destinationNames() {
+        return jdbc.sql("SELECT name FROM delivery_destinations ORDER BY name").query(String.class).list();
+    }
+
     static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, DeliveryFilter filter) {
         return sql.param("status", filter.statusName())
                 .param("destination", filter.destination())

@@ -75,7 +75,7 @@ class Replays {
     }
 
     record Progress(UUID replayId, long total, long waiting, long retrying, long delivered, long dead) {
-        boolean finished() {
+        public boolean finished() {
             return waiting == 0 && retrying == 0;
         }
     }

@@ -71,6 +71,10 @@ class ClientLogs {
 
     @GetMapping("/api/client-logs")
     List<StoredReport> recent(@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        return latest(limit);
+    }
+
+    List<StoredReport> latest(int limit) {
         return jdbc.sql(LIST).param("limit", limit).query((rs, n) -> new StoredReport(rs.getTimestamp("received_at").toInstant(),
                 Level.valueOf(rs.getString("level")), rs.getString("message"), rs.getString("page"), rs.getString("stack"),
                 rs.getString("user_agent"), rs.getString("client"))).list();

@@ -1,7 +1,6 @@
 package dev.switchboard.ticket;
 
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,8 +14,6 @@ import jakarta.validation.constraints.Size;
 
 import dev.switchboard.settings.Settings;
 import dev.switchboard.settings.SystemSettings;
-import dev.switchboard.web.Inputs;
-import dev.switchboard.web.RateLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,13 +34,13 @@ class PublicSupportController {
     private final Threads threads;
     private final CustomerLinks links;
     private final SystemSettings settings;
-    private final RateLimits raising;
+    private final RaiseLimit raising;
 
-    PublicSupportController(Threads threads, CustomerLinks links, SystemSettings settings, TicketProperties properties) {
+    PublicSupportController(Threads threads, CustomerLinks links, SystemSettings settings, RaiseLimit raising) {
         this.threads = threads;
         this.links = links;
         this.settings = settings;
-        this.raising = new RateLimits("raised queries", properties.raisePerHour(), Duration.ofHours(1));
+        this.raising = raising;
     }
 
     @GetMapping("/config")
@@ -58,10 +55,7 @@ class PublicSupportController {
     @PostMapping("/threads")
     ResponseEntity<RaisedQuery> raise(@Valid @RequestBody QueryForm form, HttpServletRequest request) {
         raising.take(request);
-        Threads.Raised raised = threads.raise(new ThreadRepository.NewThread(form.subject().strip(), form.queryType().strip(),
-                form.priority(), form.name().strip(), form.email().strip(), Inputs.blankToNull(form.phone()),
-                Inputs.blankToNull(form.reference())),
-                form.message().strip());
+        Threads.Raised raised = threads.raise(form);
         return ResponseEntity.status(HttpStatus.CREATED).body(new RaisedQuery(raised.code(), raised.link().token(),
                 raised.link().url(), raised.link().expiresAt()));
     }
@@ -84,6 +78,7 @@ class PublicSupportController {
                         List<String> queryTypes, List<Priority> priorities) {
     }
 
+    /** A query as the portal form or the API sends it; the same rules check both. */
     record QueryForm(
             @NotBlank @Size(max = 60) @Pattern(regexp = TextRules.ONE_LINE, message = TextRules.ONE_LINE_MESSAGE) String queryType,
             @NotNull Priority priority,

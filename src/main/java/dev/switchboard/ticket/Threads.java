@@ -15,6 +15,7 @@ import dev.switchboard.settings.Settings;
 import dev.switchboard.settings.SystemSettings;
 import dev.switchboard.web.ApiProblem;
 import dev.switchboard.web.ApiProblem.FieldProblem;
+import dev.switchboard.web.Inputs;
 import dev.switchboard.web.Role;
 import dev.switchboard.web.Users;
 import org.springframework.http.HttpStatus;
@@ -46,9 +47,16 @@ class Threads {
         this.clock = clock;
     }
 
-    /** A customer's new query: the thread, its first message, a reply link for them, and the emails. */
+    /** A customer's new query, checked by {@link PublicSupportController.QueryForm}'s rules. */
     @Transactional
-    Raised raise(ThreadRepository.NewThread query, String message) {
+    Raised raise(PublicSupportController.QueryForm form) {
+        return raise(new ThreadRepository.NewThread(form.subject().strip(), form.queryType().strip(), form.priority(),
+                form.name().strip(), form.email().strip(), Inputs.blankToNull(form.phone()), Inputs.blankToNull(form.reference())),
+                form.message().strip());
+    }
+
+    /** A customer's new query: the thread, its first message, a reply link for them, and the emails. */
+    private Raised raise(ThreadRepository.NewThread query, String message) {
         Settings current = settings.current();
         if (!current.queryTypes().contains(query.queryType())) {
             throw ApiProblem.invalid(List.of(new FieldProblem("queryType", "must be one of: " + String.join(", ", current.queryTypes()))));

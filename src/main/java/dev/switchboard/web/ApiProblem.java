@@ -63,6 +63,12 @@ public class ApiProblem extends RuntimeException {
         return retryAfter;
     }
 
+    /** Each wrong field with its reasons joined, for a form that shows them beside the fields. */
+    public java.util.Map<String, String> fieldErrors() {
+        return errors.stream().collect(java.util.stream.Collectors.toMap(FieldProblem::field, FieldProblem::message,
+                (a, b) -> a + "; " + b, java.util.LinkedHashMap::new));
+    }
+
     ProblemDetail toProblemDetail() {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, getMessage());
         problem.setType(URI.create("urn:switchboard:problem:" + slug));

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.Customizer;
 import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
@@ -18,6 +17,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
@@ -81,17 +81,37 @@ class SecurityConfiguration {
                 && !PublicEndpoints.takesPostsFromAnyone(request);
     }
 
+    /**
+     * The pages: a form login and a session, CSRF on every form and htmx call, and a strict Content
+     * Security Policy (scripts and styles only from Switchboard itself) so that text a customer wrote
+     * cannot run even if it escaped escaping. Reading needs VIEWER, working AGENT, administering ADMIN;
+     * the portal is open to anyone.
+     */
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/webjars/**", "/favicon.ico").permitAll()
-                        .anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults())
-                .logout(Customizer.withDefaults())
+                        .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.svg", "/favicon.ico",
+                                "/portal", "/portal/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/", "/dashboard/**", "/deliveries", "/deliveries/**").hasRole(Role.VIEWER.name())
+                        .requestMatchers("/deliveries/**", "/inbox", "/inbox/**").hasRole(Role.AGENT.name())
+                        .anyRequest().hasRole(Role.ADMIN.name()))
+                .formLogin(form -> form.loginPage("/login").permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .exceptionHandling(errors -> errors
+                        .defaultAuthenticationEntryPointFor(PageErrors::loginAgain, PageErrors::isHtmx)
+                        .accessDeniedHandler(PageErrors::refused))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        // customer link tokens are in page addresses: no other site may learn one from a Referer
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .build();
     }
+
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; "
+            + "object-src 'none'";
 
     /**
      * The webhook intake is public and token-less (the HMAC is its authentication), so it skips the

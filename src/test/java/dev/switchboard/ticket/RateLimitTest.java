@@ -32,8 +32,8 @@ class RateLimitTest extends TicketTestSupport {
 
     @Test
     void guessing_link_tokens_is_limited_per_address_and_then_even_a_good_one_waits() {
-        Threads.Raised raised = threads.raise(new ThreadRepository.NewThread("Guessed", "Billing", Priority.LOW, "Ana",
-                "ana@example.com", null, null), "hello");
+        Threads.Raised raised = threads.raise(new PublicSupportController.QueryForm("Billing", Priority.LOW, "Guessed",
+                "hello", "Ana", "ana@example.com", null, null));
         for (int i = 0; i < 4; i++) {
             assertThat(http.get("/api/support/public/links/cl_guess" + i, null).status()).isEqualTo(404);
         }

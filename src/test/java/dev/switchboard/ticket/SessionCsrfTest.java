@@ -2,17 +2,12 @@ package dev.switchboard.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import dev.switchboard.support.FormLogin;
 import dev.switchboard.support.IntegrationTest;
 import dev.switchboard.web.Role;
 import dev.switchboard.web.Users;
@@ -33,8 +28,8 @@ class SessionCsrfTest extends TicketTestSupport {
     void a_session_changes_things_only_with_its_csrf_token() throws Exception {
         users.create("session-agent", PASSWORD, Role.AGENT, null);
         Raised raised = raise("Session", "hello");
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        logIn(browser);
+        HttpClient browser = FormLogin.browser();
+        assertThat(FormLogin.logIn(browser, http.base(), "session-agent", PASSWORD)).doesNotContain("error");
         String note = "{\"visibility\":\"INTERNAL\",\"body\":\"from the page\"}";
         URI messages = URI.create(http.base() + "/api/support/threads/" + raised.id() + "/messages");
 
@@ -54,18 +49,5 @@ class SessionCsrfTest extends TicketTestSupport {
         assertThat(genuine.statusCode()).isEqualTo(201);
         assertThat(thread(raised.id()).path("messages").findValuesAsString("authorName")).contains("session-agent");
         assertThat(count("thread_messages WHERE body = 'from the page'")).isEqualTo(1);
-    }
-
-    private void logIn(HttpClient browser) throws IOException, InterruptedException {
-        String page = browser.send(HttpRequest.newBuilder(URI.create(http.base() + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher token = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"").matcher(page);
-        assertThat(token.find()).isTrue();
-        var response = browser.send(HttpRequest.newBuilder(URI.create(http.base() + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=session-agent&password="
-                        + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + token.group(1))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.headers().firstValue("Location").orElse("")).doesNotContain("error");
     }
 }

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.switchboard.support.FormLogin;
 import dev.switchboard.support.HttpTestClient;
 import dev.switchboard.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -165,25 +166,6 @@ class ApiTokenAuthTest {
 
     /** Logs in through the form with its CSRF token, as a browser would; returns where it was sent. */
     private String loginRedirect(String username, String password) {
-        var cookies = new java.net.CookieManager();
-        var client = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
-        try {
-            String page = client.send(HttpRequest.newBuilder(URI.create(http.base() + "/login")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-            Matcher csrf = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"").matcher(page);
-            assertThat(csrf.find()).as("login form has a CSRF token").isTrue();
-            String form = "username=" + username + "&password=" + java.net.URLEncoder.encode(password, "UTF-8")
-                    + "&_csrf=" + csrf.group(1);
-            var response = client.send(HttpRequest.newBuilder(URI.create(http.base() + "/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).isEqualTo(302);
-            return response.headers().firstValue("Location").orElse("");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return FormLogin.logIn(FormLogin.browser(), http.base(), username, password);
     }
 }

@@ -1,0 +1,55 @@
+package dev.switchboard.monitor;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.switchboard.delivery.DeliveryHealth;
+import dev.switchboard.email.EmailStatus;
+import dev.switchboard.inbound.IntakeStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * The on-call view: intake, delivery and email read together, with every condition that needs a
+ * person as an alert line. {@code status} is ATTENTION when any alert stands, OK otherwise.
+ */
+@Component
+class HealthSummary {
+
+    /** An email waiting longer than this means sending is stuck, not just retrying once. */
+    private static final Duration OLD_EMAIL = Duration.ofMinutes(15);
+
+    private final DeliveryHealth delivery;
+    private final IntakeStatus intake;
+    private final EmailStatus emails;
+    private final Clock clock;
+
+    HealthSummary(DeliveryHealth delivery, IntakeStatus intake, EmailStatus emails, Clock clock) {
+        this.delivery = delivery;
+        this.intake = intake;
+        this.emails = emails;
+        this.clock = clock;
+    }
+
+    SupportHealth now() {
+        DeliveryHealth.Snapshot deliveries = delivery.snapshot();
+        IntakeStatus.Snapshot signature = intake.snapshot();
+        List<String> alerts = new ArrayList<>(deliveries.alerts());
+        if (signature.warning() != null) {
+            alerts.add(signature.warning());
+        }
+        EmailStatus.Snapshot outbox = emails.now();
+        if (outbox.pending() > 0 && !outbox.smtpConfigured()) {
+            alerts.add(outbox.pending() + " emails are waiting: no SMTP server is configured (spring.mail.host)");
+        } else if (outbox.oldestPendingAge().compareTo(OLD_EMAIL) > 0) {
+            alerts.add("The oldest unsent email has waited " + outbox.oldestPendingAge().toMinutes() + " min: is the SMTP server refusing?");
+        }
+        return new SupportHealth(alerts.isEmpty() ? "OK" : "ATTENTION", clock.instant(), alerts, signature, deliveries, outbox);
+    }
+
+    record SupportHealth(String status, Instant checkedAt, List<String> alerts, IntakeStatus.Snapshot intake,
+                         DeliveryHealth.Snapshot deliveries, EmailStatus.Snapshot emails) {
+    }
+}

@@ -1,0 +1,60 @@
+package dev.switchboard.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * What an htmx call hears when the security chain stops it. A redirect to the login page would be
+ * followed by htmx and the login form swapped into the middle of a page; instead the whole page goes to
+ * the login, and a refusal shows as a message in the page's message area.
+ */
+final class PageErrors {
+
+    static final String HTMX_HEADER = "HX-Request";
+    private static final AccessDeniedHandler PAGE_REFUSAL = new AccessDeniedHandlerImpl();
+
+    private PageErrors() {
+    }
+
+    static boolean isHtmx(HttpServletRequest request) {
+        return "true".equals(request.getHeader(HTMX_HEADER));
+    }
+
+    static void loginAgain(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) {
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setHeader("HX-Redirect", request.getContextPath() + "/login");
+    }
+
+    /** An htmx call gets the message in the page; a page load the error page (Spring's 403 handling). */
+    static void refused(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException, ServletException {
+        if (!isHtmx(request)) {
+            PAGE_REFUSAL.handle(request, response, e);
+            return;
+        }
+        flash(response, HttpServletResponse.SC_FORBIDDEN, e instanceof CsrfException
+                ? "Your session has expired or the page is out of date: reload the page and try again."
+                : "Your role does not allow this.");
+    }
+
+    /** A message for the page's message area, whichever element the call meant to update. */
+    static void flash(HttpServletResponse response, int status, String message) throws IOException {
+        response.setStatus(status);
+        response.setContentType("text/html;charset=UTF-8");
+        response.setHeader("HX-Retarget", "#flash");
+        response.setHeader("HX-Reswap", "innerHTML");
+        response.getOutputStream().write(("<p class=\"flash flash-error\" role=\"alert\">" + HtmlUtils.htmlEscape(message) + "</p>")
+                .getBytes(StandardCharsets.UTF_8));
+    }
+}
