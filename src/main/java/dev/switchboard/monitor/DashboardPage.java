@@ -40,7 +40,7 @@ class DashboardPage {
 
     @GetMapping("/")
     String dashboard(HttpServletRequest request, Model model) {
-        HealthSummary.SupportHealth now = health.now();
+        HealthSummary.SupportHealth now = health.recent();
         model.addAttribute("tiles", tiles(now, ViewerZone.of(request)));
         model.addAttribute("alerts", now.alerts());
         model.addAttribute("chart", ThroughputChart.of(throughput.lastDay(), ViewerZone.of(request)));
@@ -49,7 +49,7 @@ class DashboardPage {
 
     @GetMapping("/dashboard/tiles")
     String tiles(HttpServletRequest request, Model model) {
-        HealthSummary.SupportHealth now = health.now();
+        HealthSummary.SupportHealth now = health.recent();
         model.addAttribute("tiles", tiles(now, ViewerZone.of(request)));
         model.addAttribute("alerts", now.alerts());
         return "dashboard/dashboard :: live";

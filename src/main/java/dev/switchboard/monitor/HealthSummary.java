@@ -20,17 +20,30 @@ class HealthSummary {
 
     /** An email waiting longer than this means sending is stuck, not just retrying once. */
     private static final Duration OLD_EMAIL = Duration.ofMinutes(15);
+    /** Dashboards open on many screens share one reading per node within this time. */
+    private static final Duration SHARED_FOR = Duration.ofSeconds(10);
 
     private final DeliveryHealth delivery;
     private final IntakeStatus intake;
     private final EmailStatus emails;
     private final Clock clock;
+    private volatile SupportHealth lastRead;
 
     HealthSummary(DeliveryHealth delivery, IntakeStatus intake, EmailStatus emails, Clock clock) {
         this.delivery = delivery;
         this.intake = intake;
         this.emails = emails;
         this.clock = clock;
+    }
+
+    /** A reading at most {@link #SHARED_FOR} old, for pages that refresh by themselves. */
+    SupportHealth recent() {
+        SupportHealth read = lastRead;
+        Instant now = clock.instant();
+        if (read != null && !now.isBefore(read.checkedAt()) && Duration.between(read.checkedAt(), now).compareTo(SHARED_FOR) < 0) {
+            return read;
+        }
+        return now();
     }
 
     SupportHealth now() {
@@ -46,7 +59,10 @@ class HealthSummary {
         } else if (outbox.oldestPendingAge().compareTo(OLD_EMAIL) > 0) {
             alerts.add("The oldest unsent email has waited " + outbox.oldestPendingAge().toMinutes() + " min: is the SMTP server refusing?");
         }
-        return new SupportHealth(alerts.isEmpty() ? "OK" : "ATTENTION", clock.instant(), alerts, signature, deliveries, outbox);
+        SupportHealth read = new SupportHealth(alerts.isEmpty() ? "OK" : "ATTENTION", clock.instant(), alerts, signature,
+                deliveries, outbox);
+        lastRead = read;
+        return read;
     }
 
     record SupportHealth(String status, Instant checkedAt, List<String> alerts, IntakeStatus.Snapshot intake,

@@ -8,7 +8,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.csrf.CsrfException;
@@ -22,7 +27,10 @@ import org.springframework.web.util.HtmlUtils;
 final class PageErrors {
 
     static final String HTMX_HEADER = "HX-Request";
+    /** Set on a request refused for an out-of-date CSRF token, so the error page can say so. */
+    static final String STALE_PAGE = "switchboardStalePage";
     private static final AccessDeniedHandler PAGE_REFUSAL = new AccessDeniedHandlerImpl();
+    private static final AuthenticationEntryPoint LOGIN = new LoginUrlAuthenticationEntryPoint("/login");
 
     private PageErrors() {
     }
@@ -31,21 +39,43 @@ final class PageErrors {
         return "true".equals(request.getHeader(HTMX_HEADER));
     }
 
-    static void loginAgain(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) {
+    /** A page load goes to the login form; an htmx call tells the page to go there as a whole. */
+    static void loginAgain(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException, ServletException {
+        if (!isHtmx(request)) {
+            LOGIN.commence(request, response, e);
+            return;
+        }
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader("HX-Redirect", request.getContextPath() + "/login");
     }
 
-    /** An htmx call gets the message in the page; a page load the error page (Spring's 403 handling). */
+    /**
+     * An htmx call gets the message in the page. A form posted after the session ended goes back to the
+     * login; one posted from a page left open too long is told to reload; anything else is the 403 page.
+     */
     static void refused(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException, ServletException {
         if (!isHtmx(request)) {
-            PAGE_REFUSAL.handle(request, response, e);
+            if (e instanceof CsrfException && !loggedIn()) {
+                response.sendRedirect(request.getContextPath() + "/login?expired");
+            } else if (e instanceof CsrfException) {
+                request.setAttribute(STALE_PAGE, Boolean.TRUE);
+                PAGE_REFUSAL.handle(request, response, e);
+            } else {
+                PAGE_REFUSAL.handle(request, response, e);
+            }
             return;
         }
         flash(response, HttpServletResponse.SC_FORBIDDEN, e instanceof CsrfException
                 ? "Your session has expired or the page is out of date: reload the page and try again."
                 : "Your role does not allow this.");
+    }
+
+    /** The security context, not the request: the CSRF check runs before the request knows its user. */
+    private static boolean loggedIn() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.isAuthenticated() && !(authentication instanceof AnonymousAuthenticationToken);
     }
 
     /** A message for the page's message area, whichever element the call meant to update. */

@@ -97,10 +97,13 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/", "/dashboard/**", "/deliveries", "/deliveries/**").hasRole(Role.VIEWER.name())
                         .requestMatchers("/deliveries/**", "/inbox", "/inbox/**").hasRole(Role.AGENT.name())
                         .anyRequest().hasRole(Role.ADMIN.name()))
+                // the portal's forms act with no one's authority (a reply's is the link token in its address),
+                // like the public API; a customer whose page sat open past a session's life is not refused
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/portal", "/portal/**"))
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(errors -> errors
-                        .defaultAuthenticationEntryPointFor(PageErrors::loginAgain, PageErrors::isHtmx)
+                        .authenticationEntryPoint(PageErrors::loginAgain)
                         .accessDeniedHandler(PageErrors::refused))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -125,6 +125,29 @@ class SupportJourneyTest extends BrowserTestSupport {
         assertNoSidewaysScrolling(page);
     }
 
+    @Test
+    void a_thread_is_opened_assigned_and_reprioritised_from_the_keyboard_and_the_list_follows() {
+        Page customer = newContext(1024, 800).newPage();
+        customer.navigate("/portal");
+        raise(customer, "Keyboard only", "Assign me without a mouse.");
+        login(AGENT);
+        page.navigate("/inbox");
+
+        page.locator(".thread-list a").first().focus();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#drawer-title")).isFocused();
+        page.getByLabel("Assigned to").selectOption(AGENT);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Assign")).press("Enter");
+        assertThat(page.locator(".thread-list")).containsText(AGENT);
+        page.getByLabel("Thread priority").selectOption("URGENT");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set priority")).press("Enter");
+
+        assertThat(page.locator("#thread-drawer .badge-URGENT")).isVisible();
+        assertThat(page.locator(".thread-list .badge-URGENT")).isVisible();
+        page.getByText("History (3)").click();
+        assertThat(page.locator("#thread-drawer details")).containsText(AGENT + " changed priority from HIGH to URGENT");
+    }
+
     static void raise(Page customer, String subject, String message) {
         customer.getByLabel("What is it about?").selectOption("Billing");
         customer.getByLabel("How urgent?").selectOption("HIGH");
