@@ -11,7 +11,9 @@ import dev.switchboard.delivery.Throughput;
 import dev.switchboard.ticket.ThreadStatistics;
 import dev.switchboard.web.PageController;
 import dev.switchboard.web.PageTimes;
+import dev.switchboard.web.Role;
 import dev.switchboard.web.ViewerZone;
+import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -39,18 +41,18 @@ class DashboardPage {
     }
 
     @GetMapping("/")
-    String dashboard(HttpServletRequest request, Model model) {
+    String dashboard(HttpServletRequest request, Authentication viewer, Model model) {
         HealthSummary.SupportHealth now = health.recent();
-        model.addAttribute("tiles", tiles(now, ViewerZone.of(request)));
+        model.addAttribute("tiles", tiles(now, ViewerZone.of(request), worksThreads(viewer)));
         model.addAttribute("alerts", now.alerts());
         model.addAttribute("chart", ThroughputChart.of(throughput.lastDay(), ViewerZone.of(request)));
         return "dashboard/dashboard";
     }
 
     @GetMapping("/dashboard/tiles")
-    String tiles(HttpServletRequest request, Model model) {
+    String tiles(HttpServletRequest request, Authentication viewer, Model model) {
         HealthSummary.SupportHealth now = health.recent();
-        model.addAttribute("tiles", tiles(now, ViewerZone.of(request)));
+        model.addAttribute("tiles", tiles(now, ViewerZone.of(request), worksThreads(viewer)));
         model.addAttribute("alerts", now.alerts());
         return "dashboard/dashboard :: live";
     }
@@ -61,28 +63,36 @@ class DashboardPage {
         return "dashboard/dashboard :: chart";
     }
 
-    private Tiles tiles(HealthSummary.SupportHealth now, ZoneId zone) {
+    /** Only those who may open the inbox get the thread tiles as links to it. */
+    private static boolean worksThreads(Authentication viewer) {
+        return viewer.getAuthorities().stream().anyMatch(a -> ("ROLE_" + Role.AGENT.name()).equals(a.getAuthority()));
+    }
+
+    private Tiles tiles(HealthSummary.SupportHealth now, ZoneId zone, boolean worksThreads) {
         Instant startOfToday = clock.instant().atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
         ThreadStatistics.Counts counts = threads.counts(startOfToday);
         var deliveries = now.deliveries();
         Double rate = deliveries.successRate1h();
         Duration oldest = Duration.ofSeconds(deliveries.oldestPendingAgeSeconds());
         return new Tiles(
-                new Tile("pending", "Pending deliveries", Long.toString(deliveries.pending()), null, Level.NORMAL),
+                new Tile("pending", "Pending deliveries", Long.toString(deliveries.pending()), null, Level.NORMAL,
+                        "/deliveries?status=PENDING"),
                 new Tile("oldest-pending", "Oldest pending", deliveries.pending() == 0 ? "–" : PageTimes.duration(oldest),
                         deliveries.pending() == 0 ? "queue is empty" : null,
-                        oldest.compareTo(OLD_PENDING) > 0 ? Level.WARN : Level.NORMAL),
+                        oldest.compareTo(OLD_PENDING) > 0 ? Level.WARN : Level.NORMAL, "/deliveries?status=PENDING"),
                 new Tile("success-rate", "Success, last hour", rate == null ? "–" : percent(rate),
                         deliveries.attempts1h() + " attempts",
-                        rate != null && rate < GOOD_SUCCESS_RATE ? Level.WARN : Level.NORMAL),
+                        rate != null && rate < GOOD_SUCCESS_RATE ? Level.WARN : Level.NORMAL, null),
                 new Tile("dead", "Dead deliveries", Long.toString(deliveries.dead()), null,
-                        deliveries.dead() > 0 ? Level.BAD : Level.NORMAL),
-                new Tile("open-threads", "Open threads", Long.toString(counts.open()), "waiting on staff", Level.NORMAL),
-                new Tile("pending-threads", "Pending threads", Long.toString(counts.pending()), "waiting on customers", Level.NORMAL),
-                new Tile("resolved-today", "Resolved today", Long.toString(counts.resolved()), null, Level.NORMAL),
+                        deliveries.dead() > 0 ? Level.BAD : Level.NORMAL, "/deliveries?status=DEAD"),
+                new Tile("open-threads", "Open threads", Long.toString(counts.open()), "waiting on staff", Level.NORMAL,
+                        worksThreads ? "/inbox?tab=OPEN" : null),
+                new Tile("pending-threads", "Pending threads", Long.toString(counts.pending()), "waiting on customers",
+                        Level.NORMAL, worksThreads ? "/inbox?tab=PENDING" : null),
+                new Tile("resolved-today", "Resolved today", Long.toString(counts.resolved()), null, Level.NORMAL, null),
                 new Tile("emails-waiting", "Emails waiting", Long.toString(now.emails().pending()),
                         now.emails().smtpConfigured() ? null : "no SMTP server set",
-                        now.emails().pending() > 0 && !now.emails().smtpConfigured() ? Level.WARN : Level.NORMAL),
+                        now.emails().pending() > 0 && !now.emails().smtpConfigured() ? Level.WARN : Level.NORMAL, null),
                 now.checkedAt());
     }
 
@@ -93,8 +103,12 @@ class DashboardPage {
 
     enum Level { NORMAL, WARN, BAD }
 
-    /** @param key names the tile for people who script against the page; note: a smaller line under the value */
-    record Tile(String key, String label, String value, String note, Level level) {
+    /**
+     * @param key  names the tile for people who script against the page
+     * @param note a smaller line under the value
+     * @param link where the tile's label leads, for a closer look
+     */
+    record Tile(String key, String label, String value, String note, Level level, String link) {
     }
 
     record Tiles(Tile pending, Tile oldestPending, Tile successRate, Tile dead, Tile openThreads, Tile pendingThreads,

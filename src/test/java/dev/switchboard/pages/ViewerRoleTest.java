@@ -23,6 +23,8 @@ class ViewerRoleTest extends BrowserTestSupport {
 
         assertThat(page.locator(".mainnav")).not().containsText("Settings");
         assertThat(page.locator(".mainnav")).not().containsText("Support Inbox");
+        assertThat(page.locator("#live a[href^='/inbox']")).hasCount(0);
+        assertThat(page.locator("[data-tile=dead] a")).hasAttribute("href", "/deliveries?status=DEAD");
         page.navigate("/deliveries?status=DEAD");
         assertThat(page.locator("#d-" + id)).isVisible();
         assertThat(page.locator("button", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Replay"))).hasCount(0);
