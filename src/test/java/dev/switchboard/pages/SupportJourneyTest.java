@@ -148,6 +148,25 @@ class SupportJourneyTest extends BrowserTestSupport {
         assertThat(page.locator("#thread-drawer details")).containsText(AGENT + " changed priority from HIGH to URGENT");
     }
 
+    @Test
+    void a_query_raised_while_the_inbox_is_open_appears_in_it_within_a_minute() {
+        page.clock().install();
+        login(AGENT);
+        page.navigate("/inbox");
+        assertThat(page.getByText("No thread matches.")).isVisible();
+        page.evaluate("() => { window.stillTheSamePage = true; }");
+
+        Page customer = newContext(1024, 800).newPage();
+        customer.navigate("/portal");
+        raise(customer, "Arrived while watching", "Hello?");
+        customer.waitForURL("**/portal/link/cl_*");
+        page.clock().runFor(61_000);
+
+        assertThat(page.locator(".thread-list")).containsText("Arrived while watching");
+        assertThat(page.locator("[data-tab=OPEN] .count")).hasText("1");
+        org.assertj.core.api.Assertions.assertThat(page.evaluate("() => window.stillTheSamePage")).isEqualTo(true);
+    }
+
     static void raise(Page customer, String subject, String message) {
         customer.getByLabel("What is it about?").selectOption("Billing");
         customer.getByLabel("How urgent?").selectOption("HIGH");
