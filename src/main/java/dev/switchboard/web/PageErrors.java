@@ -20,9 +20,9 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * What an htmx call hears when the security chain stops it. A redirect to the login page would be
- * followed by htmx and the login form swapped into the middle of a page; instead the whole page goes to
- * the login, and a refusal shows as a message in the page's message area.
+ * What a person hears when the pages' security chain stops them. For htmx calls a redirect to the login
+ * page would be followed by htmx and the login form swapped into the middle of a page; instead the whole
+ * page goes to the login, and a refusal shows as a message in the page's message area.
  */
 final class PageErrors {
 
@@ -59,12 +59,12 @@ final class PageErrors {
         if (!isHtmx(request)) {
             if (e instanceof CsrfException && !loggedIn()) {
                 response.sendRedirect(request.getContextPath() + "/login?expired");
-            } else if (e instanceof CsrfException) {
-                request.setAttribute(STALE_PAGE, Boolean.TRUE);
-                PAGE_REFUSAL.handle(request, response, e);
-            } else {
-                PAGE_REFUSAL.handle(request, response, e);
+                return;
             }
+            if (e instanceof CsrfException) {
+                request.setAttribute(STALE_PAGE, Boolean.TRUE);
+            }
+            PAGE_REFUSAL.handle(request, response, e);
             return;
         }
         flash(response, HttpServletResponse.SC_FORBIDDEN, e instanceof CsrfException
