@@ -92,7 +92,7 @@ class SecurityConfiguration {
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.svg", "/favicon.ico",
+                        .requestMatchers("/login", "/webjars/**", "/assets/**", "/favicon.ico",
                                 "/portal", "/portal/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/dashboard/**", "/deliveries", "/deliveries/**").hasRole(Role.VIEWER.name())
                         .requestMatchers("/deliveries/**", "/inbox", "/inbox/**").hasRole(Role.AGENT.name())

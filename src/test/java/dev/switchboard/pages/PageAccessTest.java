@@ -139,13 +139,13 @@ class PageAccessTest {
     @Test
     void the_pages_stylesheet_and_script_are_versioned_and_kept_by_browsers() {
         String page = get(FormLogin.browser(), "/login").body();
-        java.util.regex.Matcher css = java.util.regex.Pattern.compile("href=\"(/css/app-[0-9a-f]{32}\\.css)\"").matcher(page);
+        java.util.regex.Matcher css = java.util.regex.Pattern.compile("href=\"(/assets/css/app-[0-9a-f]{32}\\.css)\"").matcher(page);
 
         assertThat(css.find()).as("a content-hashed stylesheet address in " + page).isTrue();
         HttpResponse<String> stylesheet = get(FormLogin.browser(), css.group(1));
         assertThat(stylesheet.statusCode()).isEqualTo(200);
         assertThat(stylesheet.headers().firstValue("Cache-Control").orElse("")).contains("max-age=604800");
-        assertThat(page).containsPattern("src=\"/js/app-[0-9a-f]{32}\\.js\"");
+        assertThat(page).containsPattern("src=\"/assets/js/app-[0-9a-f]{32}\\.js\"");
     }
 
     private HttpClient loggedIn(String username) {
