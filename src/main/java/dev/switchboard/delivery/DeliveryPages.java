@@ -93,7 +93,6 @@ class DeliveryPages {
         DeliveryFilter filter = form.parse(ViewerZone.of(request)).orRefuse().dead();
         Replays.Started started = starter.matching(filter, null);
         model.addAttribute("progress", replays.progress(started.replayId()));
-        model.addAttribute("started", started);
         return "deliveries/replay :: progress";
     }
 

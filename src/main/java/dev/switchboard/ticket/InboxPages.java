@@ -56,9 +56,11 @@ class InboxPages {
     @GetMapping("/inbox")
     String inbox(@ModelAttribute("filter") InboxFilter filter, Model model) {
         list(filter, model);
+        searchChoices(staff(), model);
         return "inbox/inbox";
     }
 
+    /** The list alone, as it refreshes itself: no search form, so none of its choices are read. */
     @GetMapping("/inbox/list")
     String listOnly(@ModelAttribute("filter") InboxFilter filter, Model model) {
         list(filter, model);
@@ -69,11 +71,13 @@ class InboxPages {
     @GetMapping("/inbox/threads/{code}")
     String thread(@PathVariable String code, @ModelAttribute("filter") InboxFilter filter,
                   @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-        drawer(threads.detail(code), model);
+        List<String> staff = staff();
+        drawer(threads.detail(code), staff, model);
         if ("true".equals(htmx)) {
             return "inbox/drawer :: drawer";
         }
         list(filter, model);
+        searchChoices(staff, model);
         return "inbox/inbox";
     }
 
@@ -86,8 +90,7 @@ class InboxPages {
             model.addAttribute("composerErrors", problems);
             model.addAttribute("composerBody", body);
             model.addAttribute("composerVisibility", visibility);
-            drawer(threads.detail(id.toString()), model);
-            return "inbox/drawer :: drawer";
+            return drawer(id, model);
         }
         threads.post(id, message.visibility(), message.body(), principal.getName());
         model.addAttribute("composerVisibility", visibility);
@@ -130,28 +133,30 @@ class InboxPages {
         } else {
             model.addAttribute("linkErrors", problems);
         }
-        drawer(threads.detail(id.toString()), model);
-        return "inbox/drawer :: drawer";
+        return drawer(id, model);
     }
 
     @PostMapping("/inbox/threads/{id}/links/{linkId}/revoke")
     String revokeLink(@PathVariable UUID id, @PathVariable UUID linkId, Principal principal, Model model) {
         links.revoke(id, linkId, principal.getName());
-        drawer(threads.detail(id.toString()), model);
-        return "inbox/drawer :: drawer";
+        return drawer(id, model);
     }
 
     private String changed(UUID id, HttpServletResponse response, Model model) {
         response.setHeader("HX-Trigger", CHANGED);
-        drawer(threads.detail(id.toString()), model);
+        return drawer(id, model);
+    }
+
+    /** The drawer as the thread now stands. */
+    private String drawer(UUID id, Model model) {
+        drawer(threads.detail(id.toString()), staff(), model);
         return "inbox/drawer :: drawer";
     }
 
-    private void drawer(Threads.ThreadDetail detail, Model model) {
+    private void drawer(Threads.ThreadDetail detail, List<String> staff, Model model) {
         model.addAttribute("detail", detail);
-        model.addAttribute("staff", staff());
+        model.addAttribute("staff", staff);
         model.addAttribute("priorities", Priority.values());
-        model.addAttribute("permissions", LinkPermission.values());
     }
 
     /** Who can be assigned a thread: active agents and admins. */
@@ -162,9 +167,13 @@ class InboxPages {
     private void list(InboxFilter filter, Model model) {
         model.addAttribute("page", queries.list(filter.toQuery(), filter.pageNumber(), PAGE_SIZE));
         model.addAttribute("tabs", List.of("ALL", "OPEN", "PENDING", "RESOLVED", "CLOSED"));
+    }
+
+    /** What the search form offers. */
+    private void searchChoices(List<String> staff, Model model) {
+        model.addAttribute("staff", staff);
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("queryTypes", settings.current().queryTypes());
-        model.addAttribute("staff", staff());
         model.addAttribute("sorts", ThreadQueries.ThreadSort.values());
     }
 

@@ -38,8 +38,4 @@ public class PageTimes {
         }
         return s / 86_400 + " d" + (s % 86_400 / 3600 == 0 ? "" : " " + s % 86_400 / 3600 + " h");
     }
-
-    public String age(Duration duration) {
-        return duration(duration);
-    }
 }
