@@ -66,17 +66,20 @@ class DeliveryPages {
 
     @GetMapping("/deliveries/{id}")
     String one(@PathVariable UUID id, Model model) {
-        model.addAttribute("detail", queries.find(id).orElseThrow(() -> ReplayStarter.notFound(id)));
+        DeliveryQueries.DeliveryDetail detail = queries.find(id).orElseThrow(() -> ReplayStarter.notFound(id));
+        model.addAttribute("detail", detail);
+        model.addAttribute("d", detail.delivery());
         return "deliveries/detail";
     }
 
-    /** Replays one dead delivery and answers its row (or, from the detail page, its status panel) as it now stands. */
+    /**
+     * Replays one dead delivery and answers its row (or, from the detail page, its status panel) as it
+     * now stands: the delivery alone, not its event's body or its attempts.
+     */
     @PostMapping("/deliveries/{id}/replay")
     String replayOne(@PathVariable UUID id, @RequestParam(defaultValue = "row") String view, Model model) {
         starter.one(id);
-        DeliveryQueries.DeliveryDetail detail = queries.find(id).orElseThrow(() -> ReplayStarter.notFound(id));
-        model.addAttribute("d", detail.delivery());
-        model.addAttribute("detail", detail);
+        model.addAttribute("d", queries.view(id).orElseThrow(() -> ReplayStarter.notFound(id)));
         return "detail".equals(view) ? "deliveries/detail :: status" : "deliveries/list :: row";
     }
 

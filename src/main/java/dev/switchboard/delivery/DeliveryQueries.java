@@ -59,8 +59,13 @@ class DeliveryQueries {
         return bind(jdbc.sql(COUNT), filter).query(Long.class).single();
     }
 
+    /** The delivery alone, without its event or attempts. */
+    Optional<DeliveryView> view(UUID id) {
+        return jdbc.sql(ONE).param("id", id).query(DeliveryView.class).optional();
+    }
+
     Optional<DeliveryDetail> find(UUID id) {
-        return jdbc.sql(ONE).param("id", id).query(DeliveryView.class).optional().map(delivery -> {
+        return view(id).map(delivery -> {
             EventView event = jdbc.sql(EVENT).param("id", delivery.eventId()).query((rs, n) -> new EventView(
                     rs.getObject("id", UUID.class), rs.getString("event"), (Long) rs.getObject("account_id"),
                     (Long) rs.getObject("conversation_id"), (Long) rs.getObject("message_id"), rs.getString("delivery_id"),

@@ -40,6 +40,23 @@ class DeliveryPagesTest extends BrowserTestSupport {
     }
 
     @Test
+    void a_dead_delivery_is_replayed_from_its_own_page_and_its_status_changes() {
+        UUID id = dead.add("message_created", Instant.parse("2026-07-20T09:00:00Z"));
+        login(AGENT);
+        page.navigate("/deliveries/" + id);
+        Locator status = page.locator("#delivery-status");
+        assertThat(status.locator(".badge").first()).hasText("DEAD");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Replay this delivery")).click();
+
+        assertThat(status.locator(".badge").first()).hasText("PENDING");
+        assertThat(status).containsText("replaying");
+        assertThat(status.getByRole(AriaRole.BUTTON)).hasCount(0);
+        assertThat(page.locator("pre.body")).containsText("message_created");
+        org.assertj.core.api.Assertions.assertThat(dead.status(id)).isEqualTo("PENDING");
+    }
+
+    @Test
     void dead_deliveries_matching_the_filters_are_counted_then_replayed_with_progress_and_the_rest_cancelled() {
         for (int i = 0; i < 3; i++) {
             dead.add("message_created", Instant.parse("2026-07-20T09:0" + i + ":00Z"));
