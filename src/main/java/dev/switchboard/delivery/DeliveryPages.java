@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import dev.switchboard.web.ApiProblem;
 import dev.switchboard.web.Inputs;
 import dev.switchboard.web.PageController;
+import dev.switchboard.web.QueryStrings;
 import dev.switchboard.web.ViewerZone;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
@@ -133,12 +134,11 @@ class DeliveryPages {
             if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
                 errors.put("to", "must be after the start of the range");
             }
-            for (var field : List.of(Map.entry("destination", nullToEmpty(destination)), Map.entry("event", nullToEmpty(event)),
-                    Map.entry("errorClass", nullToEmpty(errorClass)))) {
-                if (field.getValue().length() > 200) {
-                    errors.put(field.getKey(), "is too long");
+            parameters().forEach((name, value) -> {
+                if (value.length() > 200) {
+                    errors.put(name, "is too long");
                 }
-            }
+            });
             return new Parsed(new DeliveryFilter(parsedStatus, Inputs.blankToNull(destination), Inputs.blankToNull(event),
                     Inputs.blankToNull(errorClass), fromInstant, toInstant), errors);
         }
@@ -155,16 +155,9 @@ class DeliveryPages {
             }
         }
 
-        private static String nullToEmpty(String value) {
-            return value == null ? "" : value;
-        }
-
         /** The filters as a query string, for the pager and links back to the list. */
         public String query() {
-            StringBuilder query = new StringBuilder();
-            parameters().forEach((name, value) -> query.append(query.isEmpty() ? "" : "&").append(name).append('=')
-                    .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)));
-            return query.toString();
+            return QueryStrings.of(parameters());
         }
 
         /** The filters given, for hidden inputs of the replay forms. */

@@ -2,6 +2,7 @@ package dev.switchboard.ticket;
 
 import java.security.Principal;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import dev.switchboard.settings.SystemSettings;
 import dev.switchboard.web.FormChecks;
 import dev.switchboard.web.Inputs;
 import dev.switchboard.web.PageController;
+import dev.switchboard.web.QueryStrings;
 import dev.switchboard.web.Role;
 import dev.switchboard.web.Users;
 import org.springframework.ui.Model;
@@ -197,32 +199,26 @@ class InboxPages {
 
         /** The address of this list on another tab (first page) or another page of this tab. */
         public String link(String toTab, Integer toPage) {
-            StringBuilder query = new StringBuilder("/inbox?tab=").append(toTab);
-            append(query, "q", search());
-            append(query, "priority", priorityOrNull() == null ? null : priorityOrNull().name());
-            append(query, "assignee", Inputs.blankToNull(assignee));
-            append(query, "type", Inputs.blankToNull(type));
-            append(query, "sort", sortOrDefault() == ThreadQueries.ThreadSort.UPDATED ? null : sortOrDefault().name());
-            if (toPage != null && toPage > 0) {
-                query.append("&page=").append(toPage);
-            }
-            return query.toString();
+            Map<String, Object> parameters = new LinkedHashMap<>();
+            parameters.put("tab", toTab);
+            parameters.put("q", search());
+            parameters.put("priority", priorityOrNull());
+            parameters.put("assignee", Inputs.blankToNull(assignee));
+            parameters.put("type", Inputs.blankToNull(type));
+            parameters.put("sort", sortOrDefault() == ThreadQueries.ThreadSort.UPDATED ? null : sortOrDefault());
+            parameters.put("page", toPage != null && toPage > 0 ? toPage : null);
+            return "/inbox?" + QueryStrings.of(parameters);
         }
 
-        /** The filters as query parameters without the tab's page, for the list's reload after a change. */
+        /** The filters and page as query parameters, for the list's own reload. */
         public String listQuery() {
             return link(currentTab(), pageNumber()).substring("/inbox".length());
         }
 
-        private static void append(StringBuilder query, String name, String value) {
-            if (value != null) {
-                query.append('&').append(name).append('=').append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
-            }
-        }
-
+        /** At most 200 characters are searched for, as in the API. */
         private String search() {
             String search = Inputs.blankToNull(q);
-            return search == null || search.length() > 200 ? search == null ? null : search.substring(0, 200) : search;
+            return search != null && search.length() > 200 ? search.substring(0, 200) : search;
         }
 
         private ThreadStatus status() {
