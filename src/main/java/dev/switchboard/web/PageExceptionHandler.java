@@ -68,10 +68,15 @@ class PageExceptionHandler {
             answer.setStatus(status);
             return answer;
         }
+        return errorPage(status, message);
+    }
+
+    /** The error page with its status, and a message in words when there is one beyond the status's. */
+    static ModelAndView errorPage(HttpStatus status, String detail) {
         ModelAndView page = new ModelAndView("error", status);
         page.addObject("status", status.value());
         page.addObject("error", status.getReasonPhrase());
-        page.addObject("detail", message);
+        page.addObject("detail", detail);
         return page;
     }
 }

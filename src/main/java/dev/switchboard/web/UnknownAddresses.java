@@ -28,9 +28,6 @@ class UnknownAddresses {
                     "Nothing answers at " + path + ".");
             return new ModelAndView(problem);
         }
-        ModelAndView page = new ModelAndView("error", HttpStatus.NOT_FOUND);
-        page.addObject("status", HttpStatus.NOT_FOUND.value());
-        page.addObject("error", HttpStatus.NOT_FOUND.getReasonPhrase());
-        return page;
+        return PageExceptionHandler.errorPage(HttpStatus.NOT_FOUND, null);
     }
 }
