@@ -14,16 +14,27 @@ import org.junit.jupiter.api.Test;
 class DashboardPageTest extends BrowserTestSupport {
 
     @Test
-    void the_dashboard_shows_every_tile_and_the_chart() {
+    void the_dashboard_shows_every_tile_with_what_the_database_holds_and_the_chart() {
+        new DeadDeliveries(jdbc).add("message_created", Instant.parse("2026-07-20T09:30:00Z"));
+        clock.set(Instant.parse("2026-07-20T12:34:56Z")); // a reading of its own, not one shared with another test
         login(VIEWER);
 
         for (String tile : new String[] {"pending", "oldest-pending", "success-rate", "dead", "open-threads", "pending-threads",
                 "resolved-today", "emails-waiting"}) {
             assertThat(page.locator("[data-tile=" + tile + "] .tile-value")).isVisible();
         }
+        assertThat(page.locator("[data-tile=dead] .tile-value")).hasText(count("deliveries WHERE status = 'DEAD'"));
+        assertThat(page.locator("[data-tile=pending] .tile-value")).hasText(count("deliveries WHERE status = 'PENDING'"));
+        assertThat(page.locator("[data-tile=open-threads] .tile-value")).hasText(count("threads WHERE status = 'OPEN'"));
+        assertThat(page.locator("[data-tile=pending-threads] .tile-value")).hasText(count("threads WHERE status = 'PENDING'"));
+        assertThat(page.locator("[data-tile=emails-waiting] .tile-note")).hasText("no SMTP server set");
         assertThat(page.locator("svg.chart")).hasAttribute("aria-label",
                 java.util.regex.Pattern.compile("Last 24 hours: \\d+ events received, \\d+ delivered"));
         assertThat(page.locator("svg.chart text").filter(new Locator.FilterOptions().setHasText("18:00"))).hasCount(1);
+    }
+
+    private String count(String tableAndCondition) {
+        return Long.toString(jdbc.sql("SELECT count(*) FROM " + tableAndCondition).query(Long.class).single());
     }
 
     @Test

@@ -46,6 +46,7 @@ class LoginPageTest extends BrowserTestSupport {
         page.navigate("/");
 
         page.waitForURL("**/login");
-        assertThat(page.getByRole(AriaRole.STATUS)).hasCount(0);
+        assertThat(page.getByLabel("Username")).isVisible();
+        assertThat(page.locator(".whoami")).hasCount(0);
     }
 }
