@@ -109,7 +109,7 @@ class PortalPages {
         model.addAttribute("problem", problem);
         model.addAttribute("queryTypes", current.queryTypes());
         model.addAttribute("priorities", Priority.values());
-        model.addAttribute("whatsapp", current.whatsappLink("Hello, I have a question: ").orElse(null));
+        model.addAttribute("whatsapp", current.whatsappLink(PublicSupportController.WHATSAPP_GREETING).orElse(null));
         return "portal/raise";
     }
 

@@ -31,6 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/support/public")
 class PublicSupportController {
 
+    /** What the WhatsApp chat opens with when the customer has no thread yet. */
+    static final String WHATSAPP_GREETING = "Hello, I have a question: ";
+
     private final Threads threads;
     private final CustomerLinks links;
     private final SystemSettings settings;
@@ -48,7 +51,7 @@ class PublicSupportController {
         Settings current = settings.current();
         return new PortalConfig(current.supportEmail(), current.whatsappBubble() ? current.whatsappNumber() : null,
                 current.whatsappBubble() && current.whatsappNumber() != null,
-                current.whatsappLink("Hello, I have a question: ").orElse(null), current.queryTypes(),
+                current.whatsappLink(WHATSAPP_GREETING).orElse(null), current.queryTypes(),
                 List.of(Priority.values()));
     }
 
