@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import dev.switchboard.web.RateLimits;
+import dev.switchboard.web.Secrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -30,7 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/client-logs}: the pages report their JavaScript errors here (anyone may, within a size
- * cap and a rate per address); admins read them. Reports are kept for the configured number of days.
+ * cap and a rate per address); admins read them. Reports are kept for the configured number of days. Any
+ * token in a report is masked here, whoever sent it: the pages' script masks too, but anyone may post.
  */
 @RestController
 class ClientLogs {
@@ -63,8 +65,9 @@ class ClientLogs {
         rate.take(request);
         String agent = request.getHeader(HttpHeaders.USER_AGENT);
         jdbc.sql(INSERT).param("now", Timestamp.from(clock.instant())).param("level", report.level().name())
-                .param("message", report.message()).param("page", report.page()).param("stack", report.stack())
-                .param("agent", agent == null ? null : agent.substring(0, Math.min(300, agent.length())))
+                .param("message", Secrets.maskTokens(report.message())).param("page", Secrets.maskTokens(report.page()))
+                .param("stack", Secrets.maskTokens(report.stack()))
+                .param("agent", agent == null ? null : Secrets.maskTokens(agent.substring(0, Math.min(300, agent.length()))))
                 .param("client", request.getRemoteAddr()).update();
         return ResponseEntity.accepted().build();
     }

@@ -7,15 +7,19 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Anyone may post to the {@link PublicEndpoints}, so their bodies are capped before anything reads
- * them: a declared length over the cap is refused with 413 at once.
+ * them: a declared length over the cap is refused with 413 at once, before even the parameters are read
+ * ({@link MalformedRequests}).
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 5)
 class PublicBodyLimit extends OncePerRequestFilter {
 
     static final long MAX_BYTES = 64 * 1024;

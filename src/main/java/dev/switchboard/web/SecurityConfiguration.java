@@ -16,6 +16,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -28,6 +31,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
     @Order(1)
@@ -128,6 +133,21 @@ class SecurityConfiguration {
             if (environment.matchesProfiles("bench")) {
                 web.ignoring().requestMatchers(HttpMethod.POST, "/bench/noop");
             }
+        };
+    }
+
+    /**
+     * The firewall's refusals (an address with {@code ../}, an encoded slash, {@code ;jsessionid=}, NUL, CR or
+     * LF) are answered like every other refusal: a problem document under {@code /api/}, the error page
+     * elsewhere. Scanners send such addresses by the thousand, so they are logged at DEBUG only.
+     */
+    @Bean
+    RequestRejectedHandler firewallRefusals() {
+        return (request, response, e) -> {
+            log.debug("Firewall refused {} {}: {}", request.getMethod(), Secrets.maskTokens(request.getRequestURI()), e.getMessage());
+            request.setAttribute(ErrorAnswers.REASON, "This address is not allowed: it has \"..\", \";\", an encoded slash,"
+                    + " a control character or another character Switchboard refuses.");
+            response.sendError(HttpStatus.BAD_REQUEST.value());
         };
     }
 

@@ -23,7 +23,7 @@ class UnknownAddresses {
     @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
     ModelAndView notFound(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/api/") || path.startsWith("/actuator/")) {
+        if (Problems.isApi(path)) {
             View problem = (model, req, res) -> Problems.write(req, res, HttpStatus.NOT_FOUND, "not-found",
                     "Nothing answers at " + path + ".");
             return new ModelAndView(problem);

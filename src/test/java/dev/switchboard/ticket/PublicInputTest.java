@@ -28,6 +28,8 @@ class PublicInputTest extends TicketTestSupport {
                 bad(replace("\"message\":\"Hello\"", "\"message\":\"" + LONG + "\""), "message too long"),
                 bad(replace("\"priority\":\"HIGH\"", "\"priority\":\"SOON\""), "unknown priority"),
                 bad(replace("\"priority\":\"HIGH\"", "\"priority\":7"), "priority of the wrong type"),
+                bad(replace("\"priority\":\"HIGH\"", "\"priority\":1"), "priority by its position"),
+                bad(replace("\"priority\":\"HIGH\"", "\"priority\":true"), "priority as a boolean"),
                 bad(replace("\"subject\":\"Invoice\"", "\"subject\":[\"Invoice\"]"), "subject of the wrong type"),
                 bad(replace("\"queryType\":\"Billing\"", "\"queryType\":\"Refunds\""), "a query type not offered"),
                 bad(replace("\"email\":\"ana@example.com\"", "\"email\":\"ana at example\""), "not an email"),
@@ -97,10 +99,27 @@ class PublicInputTest extends TicketTestSupport {
         assertThat(http.postJson("/api/client-logs", null, huge).status()).isEqualTo(413);
         assertThat(http.postJson("/api/client-logs", null, "{\"level\":\"PANIC\",\"message\":\"x\"}").status()).isEqualTo(400);
         assertThat(http.postJson("/api/client-logs", null, "{\"level\":\"ERROR\"}").status()).isEqualTo(400);
+        assertThat(http.postJson("/api/client-logs", null, "{\"level\":1,\"message\":\"x\"}").status()).isEqualTo(400);
         assertThat(count("client_logs")).isZero();
         assertThat(http.postJson("/api/client-logs", null,
                 "{\"level\":\"ERROR\",\"message\":\"TypeError: <b>x</b>\",\"page\":\"/portal\"}").status()).isEqualTo(202);
         assertThat(http.get("/api/client-logs", admin).json().get(0).path("message").asString()).isEqualTo("TypeError: <b>x</b>");
+    }
+
+    @Test
+    void a_browser_error_report_keeps_no_link_token_whoever_sent_it() {
+        String token = "cl_" + "Ab3-_x".repeat(7);
+        var response = http.postJson("/api/client-logs", null, """
+                {"level":"ERROR","message":"failed on /portal/link/%1$s","page":"https://support.example.com/portal/link/%1$s?x=1",
+                 "stack":"at load (/portal/link/%1$s:1:2)"}""".formatted(token));
+
+        assertThat(response.status()).isEqualTo(202);
+        var stored = http.get("/api/client-logs", admin).json().get(0);
+        assertThat(stored.path("message").asString()).isEqualTo("failed on /portal/link/cl_\u2026");
+        assertThat(stored.path("page").asString()).isEqualTo("https://support.example.com/portal/link/cl_\u2026?x=1");
+        assertThat(stored.path("stack").asString()).isEqualTo("at load (/portal/link/cl_\u2026:1:2)");
+        assertThat(jdbc.sql("SELECT count(*) FROM client_logs WHERE message || page || stack LIKE :token")
+                .param("token", "%" + token.substring(3, 20) + "%").query(Long.class).single()).isZero();
     }
 
     private static String replace(String field, String with) {

@@ -25,6 +25,21 @@ class SettingsApiTest extends TicketTestSupport {
     }
 
     @Test
+    void a_switch_takes_true_or_false_not_a_number_or_text() {
+        String valid = """
+                {"supportEmail":"help@example.com","whatsappNumber":"447700900123","portalBaseUrl":"","whatsappBubble":true,
+                 "queryTypes":["Billing"]}""";
+
+        for (String bad : new String[] {"1", "\"true\"", "0.0"}) {
+            var response = http.putJson("/api/settings", admin, valid.replace("\"whatsappBubble\":true", "\"whatsappBubble\":" + bad));
+            assertThat(response.status()).as(bad).isEqualTo(400);
+        }
+        assertThat(settings.current().supportEmail()).isEqualTo("support@example.com");
+        assertThat(http.putJson("/api/settings", admin, valid).status()).isEqualTo(200);
+        assertThat(settings.current().supportEmail()).isEqualTo("help@example.com");
+    }
+
+    @Test
     void whatsapp_numbers_are_digits_only_between_8_and_15() {
         for (String bad : new String[] {"1234567", "1234567890123456", "44 7700 900123", "+447700900123", "44-7700"}) {
             assertThat(http.putJson("/api/settings", admin, settingsWith(bad)).status()).as(bad).isEqualTo(400);
