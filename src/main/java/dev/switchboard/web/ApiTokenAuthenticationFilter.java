@@ -1,6 +1,7 @@
 package dev.switchboard.web;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -8,18 +9,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Turns {@code Authorization: Bearer sb_…} into an authenticated request. A wrong token is not refused
- * here: the request goes on unauthenticated, so an open endpoint (the webhook intake, health) still works
- * and a protected one answers 401 with the reason noted below.
+ * A request with an {@code Authorization} header is a token request and is judged by its token alone:
+ * a valid {@code Bearer sb_…} token acts (no session is used, so no CSRF token is needed), anything else
+ * is a 401, even where the session cookie beside it would have been enough. A request without the header
+ * is a session request (or anonymous), and the CSRF rules apply to it.
  */
 class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
-    static final String INVALID_TOKEN = ApiTokenAuthenticationFilter.class.getName() + ".invalid";
     private static final String BEARER = "Bearer ";
 
     private final ApiTokens tokens;
@@ -28,21 +30,31 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
         this.tokens = tokens;
     }
 
+    /** Whether the request is judged by a token; such a request never uses the session. */
+    static boolean isTokenRequest(HttpServletRequest request) {
+        return request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            tokens.authenticate(header.substring(BEARER.length()).trim()).ifPresentOrElse(
-                    principal -> {
-                        var authentication = UsernamePasswordAuthenticationToken.authenticated(
-                                "token:" + principal.name(), null, principal.role().authorities());
-                        var context = SecurityContextHolder.createEmptyContext();
-                        context.setAuthentication(authentication);
-                        SecurityContextHolder.setContext(context);
-                    },
-                    () -> request.setAttribute(INVALID_TOKEN, Boolean.TRUE));
+        if (!isTokenRequest(request)) {
+            chain.doFilter(request, response);
+            return;
         }
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        Optional<ApiTokens.TokenPrincipal> principal = header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                ? tokens.authenticate(header.substring(BEARER.length()).trim()) : Optional.empty();
+        if (principal.isEmpty()) {
+            Problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
+                    "The Authorization header holds no valid API token (Bearer sb_…), or the token was revoked.");
+            return;
+        }
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(
+                "token:" + principal.get().name(), null, principal.get().role().authorities());
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication);
+        SecurityContextHolder.setContext(context);
         chain.doFilter(request, response);
     }
 }

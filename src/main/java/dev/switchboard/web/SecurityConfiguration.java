@@ -5,7 +5,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.core.env.Environment;
@@ -21,12 +20,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 
 /**
  * Two doors. Machines use {@code /api/**} and {@code /actuator/**} with an API token; the pages call the
  * same API with the session of the person logged in, and then CSRF applies. People use the pages with a
- * form login, a session and CSRF. The portal's public endpoints are open to anyone. Anything not named
+ * form login, a session and CSRF. A session is judged against the user's current role, state and password
+ * on every request ({@link SessionFollowsUser}). The portal's public endpoints are open to anyone. Anything not named
  * here needs ADMIN: a new endpoint is closed until someone opens it on purpose.
  */
 @Configuration(proxyBeanMethods = false)
@@ -36,7 +37,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, Users users) throws Exception {
         return http
                 .securityMatcher("/api/**", "/actuator/**", "/error")
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::sessionCallChangingState))
@@ -44,11 +45,13 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .requestCache(cache -> cache.disable())
-                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens), CsrfFilter.class)
+                .addFilterAfter(new SessionFollowsUser(users), ApiTokenAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .requestMatchers(PUBLIC_API).permitAll()
                         .requestMatchers(HttpMethod.POST, PublicEndpoints.CLIENT_LOGS).permitAll()
+                        .requestMatchers("/api/account", "/api/account/**").hasRole(Role.VIEWER.name())
                         .requestMatchers("/api/settings", "/api/settings/**", "/api/users", "/api/users/**",
                                 "/api/client-logs", "/api/client-logs/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/support/threads", "/api/support/threads/**").hasRole(Role.AGENT.name())
@@ -59,9 +62,7 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> Problems.write(request, response,
                                 HttpStatus.UNAUTHORIZED, "unauthenticated",
-                                request.getAttribute(ApiTokenAuthenticationFilter.INVALID_TOKEN) != null
-                                        ? "The API token is not valid, or it was revoked."
-                                        : "This endpoint needs an API token: Authorization: Bearer <token>."))
+                                "This endpoint needs an API token (Authorization: Bearer sb_…) or a logged-in session."))
                         .accessDeniedHandler((request, response, e) -> Problems.write(request, response,
                                 HttpStatus.FORBIDDEN, e instanceof CsrfException ? "csrf" : "forbidden",
                                 e instanceof CsrfException
@@ -74,15 +75,16 @@ class SecurityConfiguration {
     private static final String[] PUBLIC_API = {PublicEndpoints.PORTAL + "**", "/api/openapi", "/api/openapi/**"};
 
     /**
-     * A state-changing API call authenticated by the session cookie, not a token: a page's call, which a
-     * hostile site could forge without the CSRF token. Public endpoints hold no one's authority.
+     * A state-changing API call that the session cookie authenticates: a page's call, which a hostile site
+     * could forge without the CSRF token. A token request never uses the session (an invalid token is a
+     * 401, never a fall-back to it), and public endpoints hold no one's authority.
      */
     private static boolean sessionCallChangingState(HttpServletRequest request) {
         String method = request.getMethod();
         if ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method) || "TRACE".equals(method)) {
             return false;
         }
-        return request.getHeader(HttpHeaders.AUTHORIZATION) == null && request.getSession(false) != null
+        return !ApiTokenAuthenticationFilter.isTokenRequest(request) && request.getSession(false) != null
                 && !PublicEndpoints.takesPostsFromAnyone(request);
     }
 
@@ -94,12 +96,14 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, Users users) throws Exception {
         return http
+                .addFilterAfter(new SessionFollowsUser(users), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/webjars/**", "/assets/**", "/favicon.ico",
                                 "/portal", "/portal/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/dashboard/**", "/deliveries", "/deliveries/**").hasRole(Role.VIEWER.name())
+                        .requestMatchers("/account", "/account/**").hasRole(Role.VIEWER.name())
                         .requestMatchers("/deliveries/**", "/inbox", "/inbox/**").hasRole(Role.AGENT.name())
                         .anyRequest().hasRole(Role.ADMIN.name()))
                 // the portal's forms act with no one's authority (a reply's is the link token in its address),

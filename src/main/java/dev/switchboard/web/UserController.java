@@ -1,6 +1,7 @@
 package dev.switchboard.web;
 
 import java.net.URI;
+import java.security.Principal;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -19,10 +20,17 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/users}: ADMIN only. People who log in, their roles and emails; a user is disabled, never deleted. */
+/**
+ * {@code /api/users}: ADMIN only. People who log in, their roles, emails and the names customers see; a
+ * user is disabled, never deleted. A change takes effect on the user's next request in every open session.
+ */
 @RestController
 @RequestMapping("/api/users")
 class UserController {
+
+    /** One line of plain text: what a customer reads as the author of a reply. */
+    static final String DISPLAY_NAME = "[^<>\\p{Cntrl}]*";
+    static final String DISPLAY_NAME_MESSAGE = "may not hold < > or control characters";
 
     private final Users users;
 
@@ -37,27 +45,45 @@ class UserController {
 
     @PostMapping
     ResponseEntity<Users.UserView> create(@Valid @RequestBody NewUser user) {
-        if (!users.create(user.username(), user.password(), user.role(), Inputs.blankToNull(user.email()))) {
+        if (!users.create(user.username(), user.password(), user.role(), Inputs.blankToNull(user.email()),
+                Inputs.blankToNull(user.displayName()))) {
             throw ApiProblem.conflict("user-exists", "A user named " + user.username() + " exists already.");
         }
         return ResponseEntity.created(URI.create("/api/users/" + user.username())).body(users.view(user.username()).orElseThrow());
     }
 
     @PutMapping("/{username}")
-    Users.UserView update(@PathVariable String username, @Valid @RequestBody UserChange change) {
-        if (!users.update(username, change.role(), Inputs.blankToNull(change.email()), Boolean.TRUE.equals(change.disabled()))) {
+    Users.UserView update(@PathVariable String username, @Valid @RequestBody UserChange change, Principal principal) {
+        if (!users.update(username, change.role(), Inputs.blankToNull(change.email()), Inputs.blankToNull(change.displayName()),
+                Boolean.TRUE.equals(change.disabled()), principal.getName())) {
             throw ApiProblem.notFound("No user named " + username + ".");
         }
         return users.view(username).orElseThrow();
     }
 
+    /** Sets someone's password; every session they have open ends (theirs to log in again with the new one). */
+    @PutMapping("/{username}/password")
+    Users.UserView setPassword(@PathVariable String username, @Valid @RequestBody NewPassword password) {
+        users.setPassword(username, password.password()).orElseThrow(() -> ApiProblem.notFound("No user named " + username + "."));
+        return users.view(username).orElseThrow();
+    }
 
     record NewUser(@NotBlank @Size(max = 60) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "may hold only letters, digits, . _ and -") String username,
                    @NotBlank @Size(min = 12, max = 200, message = "must have 12 to 200 characters") String password,
                    @NotNull Role role,
-                   @Size(max = 254) @Email String email) {
+                   @Size(max = 254) @Email String email,
+                   @Size(max = 100) @Pattern(regexp = DISPLAY_NAME, message = DISPLAY_NAME_MESSAGE) String displayName) {
+
+        NewUser(String username, String password, Role role, String email) {
+            this(username, password, role, email, null);
+        }
     }
 
-    record UserChange(@NotNull Role role, @Size(max = 254) @Email String email, Boolean disabled) {
+    record UserChange(@NotNull Role role, @Size(max = 254) @Email String email,
+                      @Size(max = 100) @Pattern(regexp = DISPLAY_NAME, message = DISPLAY_NAME_MESSAGE) String displayName,
+                      Boolean disabled) {
+    }
+
+    record NewPassword(@NotBlank @Size(min = 12, max = 200, message = "must have 12 to 200 characters") String password) {
     }
 }
