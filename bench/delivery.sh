@@ -50,7 +50,7 @@ echo "PostgreSQL $("${PSQL[@]}" -Atc 'show server_version'): synchronous_commit=
 
 DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/switchboard" CHATWOOT_WEBHOOK_SECRET=$SECRET PORT=$PORT \
   AGENT_SDK_URL="http://127.0.0.1:$RECEIVER_PORT/webhook" AGENT_SDK_SECRET=whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw \
-  "$JAVA" -Xmx512m ${SB_JAVA_OPTS:-} -jar target/switchboard.jar --logging.level.root=warn > "$OUT/switchboard-delivery.log" 2>&1 &
+  "$JAVA" -Xmx512m ${SB_JAVA_OPTS:-} -jar target/switchboard.jar serve --logging.level.root=warn > "$OUT/switchboard-delivery.log" 2>&1 &
 SB_PID=$!
 await_ready "$PORT" "$OUT/switchboard-delivery.log"
 POSTMASTER=$(head -n1 "$PGDATA/postmaster.pid")

@@ -39,7 +39,7 @@ done
 
 # 2. Switchboard on the same PostgreSQL.
 DATABASE_URL="postgres://postgres@127.0.0.1:5432/$DB" CHATWOOT_WEBHOOK_SECRET=$SECRET PORT=$PORT \
-  "$JAVA" -Xmx512m -jar target/switchboard.jar --spring.profiles.active=bench --logging.level.root=warn > "$OUT/switchboard.log" 2>&1 &
+  "$JAVA" -Xmx512m -jar target/switchboard.jar serve --spring.profiles.active=bench --logging.level.root=warn > "$OUT/switchboard.log" 2>&1 &
 SB_PID=$!
 trap 'kill $SB_PID 2>/dev/null || true; wait $SB_PID 2>/dev/null || true' EXIT
 await_ready "$PORT" "$OUT/switchboard.log"

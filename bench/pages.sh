@@ -17,7 +17,7 @@ mkdir -p "$OUT"
 
 su postgres -c "psql -q -v ON_ERROR_STOP=1 -c 'DROP DATABASE IF EXISTS $DB WITH (FORCE)' -c 'CREATE DATABASE $DB'"
 DATABASE_URL="postgres://postgres@127.0.0.1:5432/$DB" PORT=$PORT \
-  "$JAVA" -Xmx512m -jar target/switchboard.jar --logging.level.root=warn > "$OUT/pages-switchboard.log" 2>&1 &
+  "$JAVA" -Xmx512m -jar target/switchboard.jar serve --logging.level.root=warn > "$OUT/pages-switchboard.log" 2>&1 &
 SB_PID=$!
 trap 'kill $SB_PID 2>/dev/null || true; wait $SB_PID 2>/dev/null || true' EXIT
 await_ready "$PORT" "$OUT/pages-switchboard.log"

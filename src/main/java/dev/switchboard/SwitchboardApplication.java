@@ -12,11 +12,12 @@ import org.springframework.context.annotation.Bean;
 @ConfigurationPropertiesScan
 public class SwitchboardApplication {
 
+    /** {@code serve} (or no argument) starts the server; anything else is a command, help or a usage error. */
     public static void main(String[] args) {
-        if (Cli.handles(args)) {
+        if (!Cli.startsServer(args)) {
             System.exit(Cli.run(args));
         }
-        SpringApplication.run(SwitchboardApplication.class, args);
+        SpringApplication.run(SwitchboardApplication.class, Cli.serverArguments(args));
     }
 
     /** Every clock read goes through this bean, so tests can move time instead of waiting. */

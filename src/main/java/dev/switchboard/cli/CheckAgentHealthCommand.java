@@ -3,7 +3,9 @@ package dev.switchboard.cli;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code check-agent-health}: GETs the agent's health endpoint, by default {@code /health} on the host of
@@ -15,20 +17,29 @@ final class CheckAgentHealthCommand implements Cli.Command {
     public String usage() {
         return """
                 usage: check-agent-health [--health-url URL] [--report FILE]
-                  Default URL: /health on the host of AGENT_SDK_URL (or AGENT_HEALTH_URL); report ./agent-health.json.
-                  Exit code 0 when the agent answered 2xx, 1 otherwise.
+                  Default URL: AGENT_HEALTH_URL, else /health on the host of the agent's webhook address, read as the
+                  server reads it (AGENT_SDK_URL, application.yml, --switchboard.delivery.agent-url=…).
+                  The report goes to ./agent-health.json unless --report says otherwise.
+                  Exit code 0 when the agent answered 2xx, 1 otherwise, 2 for a usage error.
                 """;
+    }
+
+    @Override
+    public Set<String> options() {
+        return Set.of("health-url", "report");
+    }
+
+    @Override
+    public List<String> settings() {
+        return List.of("switchboard.delivery.agent-url", "spring.config.");
     }
 
     @Override
     public int run(Options options, PrintStream out) {
         String url = options.get("health-url").orElseGet(() -> System.getenv("AGENT_HEALTH_URL"));
         if (url == null || url.isBlank()) {
-            String agent = System.getenv("AGENT_SDK_URL");
-            if (agent == null || agent.isBlank()) {
-                throw new Options.UsageException("The agent's address is needed: --health-url, AGENT_HEALTH_URL or AGENT_SDK_URL");
-            }
-            URI agentUri = URI.create(agent.trim());
+            URI agentUri = CliSettings.load(options.settings()).agentUrl().orElseThrow(() -> new Options.UsageException(
+                    "The agent's address is needed: --health-url, AGENT_HEALTH_URL or AGENT_SDK_URL"));
             url = agentUri.getScheme() + "://" + agentUri.getRawAuthority() + "/health";
         }
         HealthCheck check = new HealthCheck("agent " + url);

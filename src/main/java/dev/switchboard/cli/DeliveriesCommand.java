@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
 
@@ -29,6 +30,12 @@ final class DeliveriesCommand implements Cli.Command {
                   --url (or SWITCHBOARD_URL) and --token (or SWITCHBOARD_TOKEN, AGENT role to replay) reach the API.
                   Times are ISO-8601 instants, e.g. 2026-07-20T10:00:00Z; error classes: 4xx 5xx timeout connect tls io
                 """;
+    }
+
+    @Override
+    public Set<String> options() {
+        return Set.of("destination", "event", "error-class", "from", "to", "limit", "id", "rate", "yes", "wait", "replay",
+                "url", "token");
     }
 
     @Override

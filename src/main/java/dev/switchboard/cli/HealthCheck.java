@@ -58,19 +58,26 @@ final class HealthCheck {
         return ok;
     }
 
+    /** A check that could not run: it neither passes nor fails the run, and the report says why. */
     void skipped(String name, String why) {
-        checks.add(Map.of("name", name, "ok", false, "detail", why));
+        Map<String, Object> check = new LinkedHashMap<>();
+        check.put("name", name);
+        check.put("skipped", true);
+        check.put("detail", why);
+        checks.add(check);
     }
 
+    /** @return 0 when every check that ran passed, 1 otherwise (skipped checks count neither way) */
     int finish(Path report, PrintStream out) {
-        boolean ok = checks.stream().allMatch(c -> Boolean.TRUE.equals(c.get("ok")));
+        boolean ok = checks.stream().filter(c -> !isSkipped(c)).allMatch(c -> Boolean.TRUE.equals(c.get("ok")));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("subject", subject);
         result.put("ok", ok);
         result.put("checkedAt", Instant.now().toString());
+        result.put("skipped", checks.stream().filter(HealthCheck::isSkipped).map(c -> c.get("name")).toList());
         result.put("checks", checks);
         for (Map<String, Object> c : checks) {
-            out.printf("%-4s %-22s %s%n", Boolean.TRUE.equals(c.get("ok")) ? "ok" : "FAIL", c.get("name"),
+            out.printf("%-4s %-22s %s%n", isSkipped(c) ? "skip" : Boolean.TRUE.equals(c.get("ok")) ? "ok" : "FAIL", c.get("name"),
                     c.getOrDefault("detail", c.getOrDefault("status", "")));
         }
         try {
@@ -81,5 +88,9 @@ final class HealthCheck {
             return 1;
         }
         return ok ? 0 : 1;
+    }
+
+    private static boolean isSkipped(Map<String, Object> check) {
+        return Boolean.TRUE.equals(check.get("skipped"));
     }
 }

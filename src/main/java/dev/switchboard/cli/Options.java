@@ -1,15 +1,21 @@
 package dev.switchboard.cli;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code --name value} and {@code --name=value} pairs; nothing more is needed by the commands. */
-record Options(Map<String, String> values, Optional<String> positional) {
+/**
+ * {@code --name value} and {@code --name=value} pairs, each one the command takes; a Switchboard setting
+ * the command reads ({@code --switchboard.chatwoot.base-url=…}) is kept apart for {@link CliSettings}.
+ */
+record Options(Map<String, String> values, Optional<String> positional, List<String> settings) {
 
     /** At most one bare word, first (a command's action, as in {@code deliveries dead}); then options. */
-    static Options parse(String[] args) {
+    static Options parse(String[] args, Cli.Command command) {
         Map<String, String> values = new HashMap<>();
+        List<String> settings = new ArrayList<>();
         String positional = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -21,15 +27,24 @@ record Options(Map<String, String> values, Optional<String> positional) {
                 throw new UsageException("Unexpected argument: " + arg);
             }
             int eq = arg.indexOf('=');
+            String name = eq > 0 ? arg.substring(2, eq) : arg.substring(2);
+            String value;
             if (eq > 0) {
-                values.put(arg.substring(2, eq), arg.substring(eq + 1));
+                value = arg.substring(eq + 1);
             } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
-                values.put(arg.substring(2), args[++i]);
+                value = args[++i];
             } else {
-                values.put(arg.substring(2), "true");
+                value = "true";
+            }
+            if (command.settings().stream().anyMatch(name::startsWith)) {
+                settings.add("--" + name + "=" + value);
+            } else if (command.options().contains(name)) {
+                values.put(name, value);
+            } else {
+                throw new UsageException("Unknown option: --" + name);
             }
         }
-        return new Options(Map.copyOf(values), Optional.ofNullable(positional));
+        return new Options(Map.copyOf(values), Optional.ofNullable(positional), List.copyOf(settings));
     }
 
     Optional<String> get(String name) {

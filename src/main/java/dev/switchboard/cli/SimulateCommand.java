@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -28,14 +29,17 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 final class SimulateCommand implements Cli.Command {
 
     private static final String BUILT_IN = "classpath:fixtures/chatwoot/*.json";
+    private static final String WEBHOOK_PATH = "/api/webhooks/chatwoot";
 
     @Override
     public String usage() {
         return """
                 usage: simulate [--url http://localhost:8080] [--secret S] [--dir FOLDER] [--repeat N]
                                 [--agent-port P [--fail-share 0.2] [--agent-only] [--agent-seconds N]]
-                  --url          Switchboard's base URL (default http://localhost:$PORT, PORT defaulting to 8080)
-                  --secret       the webhook secret to sign with (default: the first of CHATWOOT_WEBHOOK_SECRET)
+                  --url          Switchboard's address, http://localhost:8080, or the whole webhook URL ending in
+                                 /api/webhooks/chatwoot (default: localhost on the server's port setting)
+                  --secret       the webhook secret to sign with (default: the first of the server's webhook
+                                 secrets, CHATWOOT_WEBHOOK_SECRET, read as the server reads it)
                   --dir          a folder of *.json webhook bodies (default: the fixtures built into the jar)
                   --repeat       post the whole set N times (default 1); repeats are answered as duplicates
                   --agent-port   also run a stand-in agent on this port (start Switchboard with
@@ -44,6 +48,16 @@ final class SimulateCommand implements Cli.Command {
                   --agent-only   run the stand-in agent only, post nothing
                   --agent-seconds keep the stand-in running this long after posting (default: until Ctrl-C)
                 """;
+    }
+
+    @Override
+    public Set<String> options() {
+        return Set.of("url", "secret", "dir", "repeat", "agent-port", "fail-share", "agent-only", "agent-seconds");
+    }
+
+    @Override
+    public List<String> settings() {
+        return List.of("switchboard.inbound.secrets", "server.port", "spring.config.");
     }
 
     @Override
@@ -77,8 +91,10 @@ final class SimulateCommand implements Cli.Command {
     }
 
     private int post(Options options, PrintStream out) {
-        String base = options.get("url").orElse("http://localhost:" + System.getenv().getOrDefault("PORT", "8080"));
-        String secret = options.get("secret").orElseGet(() -> firstSecret(System.getenv("CHATWOOT_WEBHOOK_SECRET")));
+        CliSettings settings = options.get("url").isPresent() && options.get("secret").isPresent()
+                ? null : CliSettings.load(options.settings());
+        String base = options.get("url").orElseGet(() -> "http://localhost:" + settings.port());
+        String secret = options.get("secret").orElseGet(() -> settings.webhookSecret().orElse(null));
         int repeat = options.intValue("repeat", 1);
         List<Fixture> fixtures;
         try {
@@ -89,7 +105,7 @@ final class SimulateCommand implements Cli.Command {
         if (fixtures.isEmpty()) {
             throw new Options.UsageException("No *.json webhook bodies found");
         }
-        URI target = URI.create(base.replaceAll("/+$", "") + "/api/webhooks/chatwoot");
+        URI target = webhookUrl(base);
         if (secret == null) {
             out.println("No secret given: posting unsigned (accepted only with signature-mode off or warn)");
         }
@@ -130,11 +146,18 @@ final class SimulateCommand implements Cli.Command {
         }
     }
 
-    private static String firstSecret(String secrets) {
-        if (secrets == null) {
-            return null;
+    /** A URL that already ends in the webhook's path is used as it is; any other is Switchboard's address. */
+    static URI webhookUrl(String given) {
+        String url = given.trim().replaceAll("/+$", "");
+        try {
+            URI uri = URI.create(url.endsWith(WEBHOOK_PATH) ? url : url + WEBHOOK_PATH);
+            if (!uri.isAbsolute() || uri.getHost() == null) {
+                throw new IllegalArgumentException("no host");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new Options.UsageException("--url must be an http:// or https:// address, such as http://localhost:8080");
         }
-        return Stream.of(secrets.split(",")).map(String::trim).filter(s -> !s.isEmpty()).findFirst().orElse(null);
     }
 
     private static List<Fixture> fromFolder(Path folder) throws IOException {

@@ -47,7 +47,8 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
                 ? tokens.authenticate(header.substring(BEARER.length()).trim()) : Optional.empty();
         if (principal.isEmpty()) {
             Problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
-                    "The Authorization header holds no valid API token (Bearer sb_…), or the token was revoked.");
+                    "The API token is not valid, or it was revoked. A request with an Authorization header is judged by"
+                            + " its token alone (Bearer sb_…), never by a session.");
             return;
         }
         var authentication = UsernamePasswordAuthenticationToken.authenticated(

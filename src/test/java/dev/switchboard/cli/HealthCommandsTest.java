@@ -72,6 +72,58 @@ class HealthCommandsTest {
     }
 
     @Test
+    void without_an_api_key_the_account_check_is_skipped_and_said_to_be_not_failed() {
+        int exit = run("check-chatwoot-health", "--base-url", chatwoot.url(), "--report", dir.resolve("report.json").toString());
+
+        assertThat(exit).isZero();
+        var report = JsonMapper.builder().build().readTree(dir.resolve("report.json").toFile());
+        assertThat(report.path("ok").asBoolean()).isTrue();
+        assertThat(report.path("skipped").get(0).asString()).isEqualTo("account api");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("skip account api").doesNotContain("FAIL");
+        assertThat(chatwoot.paths()).doesNotContain("/api/v1/accounts/3/inboxes");
+    }
+
+    @Test
+    void a_skipped_check_does_not_hide_a_failed_one() {
+        chatwoot.servicesFailing(true);
+
+        assertThat(run("check-chatwoot-health", "--base-url", chatwoot.url(), "--report", dir.resolve("r.json").toString())).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("FAIL services").contains("skip account api");
+    }
+
+    @Test
+    void chatwoots_settings_are_read_as_the_server_reads_them() throws IOException {
+        Path yml = dir.resolve("application.yml");
+        Files.writeString(yml, """
+                switchboard:
+                  chatwoot:
+                    base-url: %s
+                    api-key: %s
+                    account-id: 3
+                """.formatted(chatwoot.url(), KEY));
+
+        int fromFile = run("check-chatwoot-health", "--spring.config.additional-location=file:" + yml,
+                "--report", dir.resolve("a.json").toString());
+        int fromOptions = run("check-chatwoot-health", "--switchboard.chatwoot.base-url=" + chatwoot.url(),
+                "--switchboard.chatwoot.api-key=" + KEY, "--switchboard.chatwoot.account-id=3", "--report", dir.resolve("b.json").toString());
+
+        assertThat(fromFile).isZero();
+        assertThat(fromOptions).isZero();
+        assertThat(chatwoot.paths()).filteredOn("/api/v1/accounts/3/inboxes"::equals).hasSize(2);
+    }
+
+    @Test
+    void a_chatwoot_setting_the_server_would_refuse_is_refused_with_its_name() {
+        var err = new ByteArrayOutputStream();
+
+        int exit = Cli.run(new String[] {"check-chatwoot-health", "--switchboard.chatwoot.base-url=ftp://chat.example.com"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("switchboard.chatwoot.base-url");
+    }
+
+    @Test
     void unreachable_chatwoot_exits_1() {
         String url = chatwoot.url();
         chatwoot.close();

@@ -62,6 +62,22 @@ class SimulateCommandTest {
     }
 
     @Test
+    void a_whole_webhook_url_is_taken_as_it_is_and_a_base_address_is_completed() {
+        var out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+
+        int whole = Cli.run(new String[] {"simulate", "--url", "http://127.0.0.1:" + port + "/api/webhooks/chatwoot", "--secret", SECRET},
+                print, print);
+        long stored = jdbc.sql("SELECT count(*) FROM events").query(Long.class).single();
+        int base = Cli.run(new String[] {"simulate", "--url", "http://127.0.0.1:" + port + "/", "--secret", SECRET}, print, print);
+
+        assertThat(whole).isZero();
+        assertThat(stored).isPositive();
+        assertThat(base).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("401").contains("duplicate");
+    }
+
+    @Test
     void an_unknown_option_prints_usage_and_exits_2() {
         var err = new ByteArrayOutputStream();
 

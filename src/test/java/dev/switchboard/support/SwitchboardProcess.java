@@ -40,7 +40,7 @@ public final class SwitchboardProcess implements AutoCloseable {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run through 'mvn verify', which packages it first");
         }
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m", "-jar", JAR.toAbsolutePath().toString(),
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m", "-jar", JAR.toAbsolutePath().toString(), "serve",
                 "--server.port=" + port, "--logging.level.io.zonky=warn"));
         command.addAll(List.of(args));
         Path output = Files.createTempFile(workDir, "switchboard-", ".out");
