@@ -13,12 +13,21 @@ import java.util.Optional;
  * @param portalBaseUrl  the absolute http(s) address customers reach the portal at, for links in emails
  * @param whatsappBubble whether the portal shows the WhatsApp bubble
  * @param queryTypes     the kinds of query a customer can raise, in the order offered
+ * @param teamName       the name customers see on a staff reply whose author has no display name, and in emails
  */
 public record Settings(String supportEmail, String whatsappNumber, String portalBaseUrl, boolean whatsappBubble,
-                       List<String> queryTypes) {
+                       List<String> queryTypes, String teamName) {
+
+    public static final String DEFAULT_TEAM_NAME = "Support team";
 
     public Settings {
         queryTypes = List.copyOf(queryTypes);
+    }
+
+    /** Settings with the default team name. */
+    public Settings(String supportEmail, String whatsappNumber, String portalBaseUrl, boolean whatsappBubble,
+                    List<String> queryTypes) {
+        this(supportEmail, whatsappNumber, portalBaseUrl, whatsappBubble, queryTypes, DEFAULT_TEAM_NAME);
     }
 
     /**

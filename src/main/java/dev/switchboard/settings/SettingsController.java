@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/settings}: ADMIN only. A change is all fields at once; a refusal names every wrong field. */
+/**
+ * {@code /api/settings}: ADMIN only. A change is all fields at once (a team name left out is the default,
+ * "Support team"); a refusal names every wrong field.
+ */
 @RestController
 @RequestMapping("/api/settings")
 class SettingsController {
@@ -35,7 +38,7 @@ class SettingsController {
     @PutMapping
     Settings update(@Valid @RequestBody SettingsForm form, Principal principal) {
         return settings.update(new Settings(form.supportEmail(), form.whatsappNumber(), form.portalBaseUrl(),
-                form.whatsappBubble(), form.queryTypes()), principal.getName());
+                form.whatsappBubble(), form.queryTypes(), form.teamName()), principal.getName());
     }
 
     @GetMapping("/changes")
@@ -45,6 +48,7 @@ class SettingsController {
 
     record SettingsForm(@Size(max = 254) String supportEmail, @Size(max = 40) String whatsappNumber,
                         @Size(max = 500) String portalBaseUrl, @NotNull Boolean whatsappBubble,
-                        @NotNull @Size(max = SystemSettings.MAX_QUERY_TYPES) List<@Size(max = 200) String> queryTypes) {
+                        @NotNull @Size(max = SystemSettings.MAX_QUERY_TYPES) List<@Size(max = 200) String> queryTypes,
+                        @Size(max = 200) String teamName) {
     }
 }

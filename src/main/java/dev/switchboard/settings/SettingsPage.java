@@ -30,7 +30,7 @@ class SettingsPage {
     String show(Model model) {
         Settings current = settings.current();
         return page(new SettingsForm(current.supportEmail(), current.whatsappNumber(), current.portalBaseUrl(),
-                current.whatsappBubble(), String.join("\n", current.queryTypes())), null, model);
+                current.whatsappBubble(), String.join("\n", current.queryTypes()), current.teamName()), null, model);
     }
 
     @PostMapping("/settings")
@@ -53,11 +53,11 @@ class SettingsPage {
 
     /** The form as posted; an unticked checkbox is not posted at all, hence the Boolean. */
     record SettingsForm(String supportEmail, String whatsappNumber, String portalBaseUrl, Boolean whatsappBubble,
-                        String queryTypes) {
+                        String queryTypes, String teamName) {
 
         Settings toSettings() {
             List<String> types = queryTypes == null ? List.of() : Arrays.stream(queryTypes.split("\\R")).toList();
-            return new Settings(supportEmail, whatsappNumber, portalBaseUrl, Boolean.TRUE.equals(whatsappBubble), types);
+            return new Settings(supportEmail, whatsappNumber, portalBaseUrl, Boolean.TRUE.equals(whatsappBubble), types, teamName);
         }
     }
 }

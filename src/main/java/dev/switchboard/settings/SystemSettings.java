@@ -27,18 +27,20 @@ public class SystemSettings {
 
     static final int MAX_QUERY_TYPES = 20;
     static final int MAX_QUERY_TYPE_LENGTH = 60;
+    static final int MAX_TEAM_NAME_LENGTH = 100;
     private static final Pattern DIGITS = Pattern.compile("[0-9]{8,15}");
+    private static final Pattern ONE_LINE = Pattern.compile("[^<>\\p{Cntrl}]+");
     // deliberately plain: one @, no spaces, a dot in the domain; the mail server has the last word
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
 
     private static final String FIND = """
-            SELECT support_email, whatsapp_number, portal_base_url, whatsapp_bubble, query_types FROM settings
+            SELECT support_email, whatsapp_number, portal_base_url, whatsapp_bubble, query_types, team_name FROM settings
             """;
     private static final String LOCK = "SELECT 1 FROM settings FOR UPDATE";
     private static final String UPDATE = """
             UPDATE settings SET support_email = :supportEmail, whatsapp_number = :whatsappNumber,
                                 portal_base_url = :portalBaseUrl, whatsapp_bubble = :whatsappBubble,
-                                query_types = :queryTypes, updated_at = :now, updated_by = :by
+                                query_types = :queryTypes, team_name = :teamName, updated_at = :now, updated_by = :by
             """;
     private static final String RECORD_CHANGE = """
             INSERT INTO settings_changes (changed_at, changed_by, field, old_value, new_value)
@@ -59,7 +61,8 @@ public class SystemSettings {
 
     public Settings current() {
         return jdbc.sql(FIND).query((rs, n) -> new Settings(rs.getString("support_email"), rs.getString("whatsapp_number"),
-                rs.getString("portal_base_url"), rs.getBoolean("whatsapp_bubble"), strings(rs.getArray("query_types")))).single();
+                rs.getString("portal_base_url"), rs.getBoolean("whatsapp_bubble"), strings(rs.getArray("query_types")),
+                rs.getString("team_name"))).single();
     }
 
     /**
@@ -73,13 +76,14 @@ public class SystemSettings {
         Settings previous = current();
         jdbc.sql(UPDATE).param("supportEmail", next.supportEmail()).param("whatsappNumber", next.whatsappNumber())
                 .param("portalBaseUrl", next.portalBaseUrl()).param("whatsappBubble", next.whatsappBubble())
-                .param("queryTypes", next.queryTypes().toArray(String[]::new))
+                .param("queryTypes", next.queryTypes().toArray(String[]::new)).param("teamName", next.teamName())
                 .param("now", Timestamp.from(clock.instant())).param("by", by).update();
         record(by, "supportEmail", previous.supportEmail(), next.supportEmail());
         record(by, "whatsappNumber", previous.whatsappNumber(), next.whatsappNumber());
         record(by, "portalBaseUrl", previous.portalBaseUrl(), next.portalBaseUrl());
         record(by, "whatsappBubble", Boolean.toString(previous.whatsappBubble()), Boolean.toString(next.whatsappBubble()));
         record(by, "queryTypes", String.join(", ", previous.queryTypes()), String.join(", ", next.queryTypes()));
+        record(by, "teamName", previous.teamName(), next.teamName());
         return next;
     }
 
@@ -125,10 +129,15 @@ public class SystemSettings {
         if (types.isEmpty() || types.size() > MAX_QUERY_TYPES) {
             problems.add(new FieldProblem("queryTypes", "needs 1 to " + MAX_QUERY_TYPES + " types"));
         }
+        String team = Objects.requireNonNullElse(Inputs.blankToNull(wanted.teamName()), Settings.DEFAULT_TEAM_NAME);
+        if (team.length() > MAX_TEAM_NAME_LENGTH || !ONE_LINE.matcher(team).matches()) {
+            problems.add(new FieldProblem("teamName", "must be one line of at most " + MAX_TEAM_NAME_LENGTH
+                    + " characters, without < > or control characters"));
+        }
         if (!problems.isEmpty()) {
             throw ApiProblem.invalid(problems);
         }
-        return new Settings(email, number, portal, wanted.whatsappBubble(), types);
+        return new Settings(email, number, portal, wanted.whatsappBubble(), types, team);
     }
 
     private void record(String by, String field, String before, String after) {

@@ -28,10 +28,12 @@ class ThreadNotifications {
 
     private final EmailOutbox outbox;
     private final Users users;
+    private final CustomerFacingNames names;
 
-    ThreadNotifications(EmailOutbox outbox, Users users) {
+    ThreadNotifications(EmailOutbox outbox, Users users, CustomerFacingNames names) {
         this.outbox = outbox;
         this.users = users;
+        this.names = names;
     }
 
     void threadRaised(ThreadRepository.ThreadRow thread, UUID messageId, String body, Settings settings) {
@@ -41,19 +43,20 @@ class ThreadNotifications {
                     "A new query was raised by " + thread.requesterName() + " <" + thread.requesterEmail() + ">"
                             + (thread.reference() == null ? "" : " about " + thread.reference())
                             + ".\nType: " + thread.queryType() + ", priority: " + thread.priority() + ".",
-                    body, false);
+                    body, false, settings);
         } else {
             log.warn("Thread {} was raised but no support email is set, so nobody is told by email", thread.code());
         }
         send(messageId, THREAD_CONFIRMATION, thread, thread.requesterEmail(), "We received your query " + thread.code()
                         + ": " + thread.subject(),
                 "Hello " + thread.requesterName() + ",\n\nThank you, we received your query and will answer soon."
-                        + " Its reference is " + thread.code() + ".", body, true);
+                        + " Its reference is " + thread.code() + ".", body, true, settings);
     }
 
-    void staffReplied(ThreadRepository.ThreadRow thread, UUID messageId, String author, String body) {
+    /** @param author as the message records it; the customer reads the name {@link CustomerFacingNames} gives */
+    void staffReplied(ThreadRepository.ThreadRow thread, UUID messageId, String author, String body, Settings settings) {
         send(messageId, STAFF_REPLY, thread, thread.requesterEmail(), "Re: [" + thread.code() + "] " + thread.subject(),
-                author + " replied to your query " + thread.code() + ":", body, true);
+                names.of(author, settings) + " replied to your query " + thread.code() + ":", body, true, settings);
     }
 
     void customerReplied(ThreadRepository.ThreadRow thread, UUID messageId, String body, Settings settings) {
@@ -67,17 +70,19 @@ class ThreadNotifications {
             return;
         }
         send(messageId, CUSTOMER_REPLY, thread, recipient, "Re: [" + thread.code() + "] " + thread.subject(),
-                thread.requesterName() + " replied on " + thread.code() + ":", body, false);
+                thread.requesterName() + " replied on " + thread.code() + ":", body, false, settings);
     }
 
+    /** Signed with the team's name, which is also who the customer reads as the sender of replies. */
     private void send(UUID messageId, String kind, ThreadRepository.ThreadRow thread, String recipient, String subject,
-                      String intro, String body, boolean withLink) {
+                      String intro, String body, boolean withLink, Settings settings) {
         String linkText = withLink ? "\n\nFollow the conversation and reply here: " + OutgoingEmail.LINK : "";
-        String text = intro + "\n\n" + quote(body) + linkText + "\n\n-- \nSwitchboard support, " + thread.code() + "\n";
+        String signature = settings.teamName() + ", " + thread.code();
+        String text = intro + "\n\n" + quote(body) + linkText + "\n\n-- \n" + signature + "\n";
         String linkHtml = withLink ? "<p>Follow the conversation and reply here: " + OutgoingEmail.LINK + "</p>" : "";
         String html = "<!doctype html><html><body><p>" + paragraphs(intro) + "</p><blockquote style=\"white-space:pre-wrap\">"
-                + HtmlUtils.htmlEscape(body) + "</blockquote>" + linkHtml + "<p style=\"color:#666\">Switchboard support, "
-                + HtmlUtils.htmlEscape(thread.code()) + "</p></body></html>";
+                + HtmlUtils.htmlEscape(body) + "</blockquote>" + linkHtml + "<p style=\"color:#666\">"
+                + HtmlUtils.htmlEscape(signature) + "</p></body></html>";
         outbox.enqueue(new OutgoingEmail(OutgoingEmail.key(messageId, recipient, kind), kind, thread.id(), recipient,
                 subject, text, html));
     }

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 import dev.switchboard.database.UuidV7;
 import dev.switchboard.settings.Settings;
@@ -35,15 +37,17 @@ class Threads {
     private final ThreadNotifications notifications;
     private final SystemSettings settings;
     private final Users users;
+    private final CustomerFacingNames names;
     private final Clock clock;
 
     Threads(ThreadRepository repository, CustomerLinks links, ThreadNotifications notifications, SystemSettings settings,
-            Users users, Clock clock) {
+            Users users, CustomerFacingNames names, Clock clock) {
         this.repository = repository;
         this.links = links;
         this.notifications = notifications;
         this.settings = settings;
         this.users = users;
+        this.names = names;
         this.clock = clock;
     }
 
@@ -98,7 +102,7 @@ class Threads {
         UUID messageId = UuidV7.next(clock);
         repository.addMessage(messageId, threadId, AuthorKind.STAFF, by, visibility, body, now);
         if (visibility == Visibility.EXTERNAL) {
-            notifications.staffReplied(thread, messageId, by, body);
+            notifications.staffReplied(thread, messageId, by, body, settings.current());
         }
         return new ThreadRepository.MessageView(messageId, AuthorKind.STAFF, by, visibility, body, now);
     }
@@ -145,16 +149,20 @@ class Threads {
         return detail(require(threadId));
     }
 
-    /** What the holder of a link sees: external messages only, never a note. */
+    /** What the holder of a link sees: external messages only, never a note; staff under the names customers see. */
     CustomerThreadView customerView(CustomerLinks.UsedLink link) {
         ThreadRepository.ThreadRow thread = require(link.threadId());
+        Settings current = settings.current();
+        List<ThreadRepository.MessageView> messages = repository.messages(thread.id(), true);
+        UnaryOperator<String> staffName = names.of(messages.stream().filter(m -> m.authorKind() != AuthorKind.CUSTOMER)
+                .map(ThreadRepository.MessageView::authorName).collect(Collectors.toSet()), current);
         return new CustomerThreadView(thread.code(), thread.subject(), thread.status(), thread.queryType(), thread.priority(),
-                thread.reference(), thread.createdAt(), repository.messages(thread.id(), true).stream()
-                        .map(m -> new CustomerMessage(m.authorKind() == AuthorKind.CUSTOMER ? thread.requesterName() : "Support team",
-                                m.authorKind() == AuthorKind.CUSTOMER, m.body(), m.createdAt()))
+                thread.reference(), thread.createdAt(), messages.stream()
+                        .map(m -> new CustomerMessage(m.authorKind() == AuthorKind.CUSTOMER ? thread.requesterName()
+                                : staffName.apply(m.authorName()), m.authorKind() == AuthorKind.CUSTOMER, m.body(), m.createdAt()))
                         .toList(),
                 link.permission() == LinkPermission.REPLY && thread.status() != ThreadStatus.CLOSED,
-                whatsappLink(thread, settings.current()));
+                whatsappLink(thread, current));
     }
 
     @Transactional
