@@ -27,7 +27,7 @@ class PhoneAndLabelsTest extends BrowserTestSupport {
 
         login(ADMIN);
         for (String path : List.of("/", "/deliveries", "/deliveries/" + delivery, "/inbox", "/inbox/threads/" + code, "/settings",
-                "/users", "/tokens", "/client-errors", "/portal")) {
+                "/users", "/tokens", "/client-errors", "/account", "/portal")) {
             page.navigate(path);
             check(page);
         }
