@@ -54,6 +54,29 @@ public final class FormLogin {
         }
     }
 
+    /**
+     * The request a logged-in page would make to the API: JSON, with the session's CSRF token from
+     * {@code /api/csrf} in its header.
+     */
+    public static HttpRequest.Builder apiCall(HttpClient browser, String base, String path) {
+        try {
+            String csrf = browser.send(HttpRequest.newBuilder(URI.create(base + "/api/csrf")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            Matcher header = Pattern.compile("\"headerName\":\"([^\"]+)\"").matcher(csrf);
+            Matcher token = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(csrf);
+            if (!header.find() || !token.find()) {
+                throw new IllegalStateException("/api/csrf gave no token: " + csrf);
+            }
+            return HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                    .header(header.group(1), token.group(1));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The CSRF token a page carries in its {@code <meta name="_csrf">}. */
     public static String csrfOf(String page) {
         Matcher meta = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"").matcher(page);

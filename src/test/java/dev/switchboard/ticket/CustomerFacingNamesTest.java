@@ -2,7 +2,6 @@ package dev.switchboard.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,8 +15,6 @@ import dev.switchboard.web.Role;
 import dev.switchboard.web.Users;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One rule wherever the customer looks (the link's thread and the emailed reply): a staff member's display
@@ -27,7 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
 class CustomerFacingNamesTest extends TicketTestSupport {
 
     private static final String PASSWORD = "correct horse battery staple";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     Users users;
@@ -100,10 +96,7 @@ class CustomerFacingNamesTest extends TicketTestSupport {
     private void replyAs(String username, Raised raised, String body) throws Exception {
         HttpClient browser = FormLogin.browser();
         assertThat(FormLogin.logIn(browser, http.base(), username, PASSWORD)).doesNotContain("error");
-        JsonNode csrf = JSON.readTree(browser.send(HttpRequest.newBuilder(URI.create(http.base() + "/api/csrf")).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
-        var response = browser.send(HttpRequest.newBuilder(URI.create(http.base() + "/api/support/threads/" + raised.id() + "/messages"))
-                .header("Content-Type", "application/json").header(csrf.path("headerName").asString(), csrf.path("token").asString())
+        var response = browser.send(FormLogin.apiCall(browser, http.base(), "/api/support/threads/" + raised.id() + "/messages")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"visibility\":\"EXTERNAL\",\"body\":\"" + body + "\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(201);

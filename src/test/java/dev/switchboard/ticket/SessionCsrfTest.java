@@ -13,7 +13,6 @@ import dev.switchboard.web.Role;
 import dev.switchboard.web.Users;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The pages call the API with the logged-in person's session: reading works, changing needs the CSRF token. */
 @IntegrationTest
@@ -37,10 +36,7 @@ class SessionCsrfTest extends TicketTestSupport {
                 HttpResponse.BodyHandlers.ofString());
         var forged = browser.send(HttpRequest.newBuilder(messages).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(note)).build(), HttpResponse.BodyHandlers.ofString());
-        var csrf = JsonMapper.builder().build().readTree(browser.send(HttpRequest.newBuilder(URI.create(http.base() + "/api/csrf"))
-                .build(), HttpResponse.BodyHandlers.ofString()).body());
-        var genuine = browser.send(HttpRequest.newBuilder(messages).header("Content-Type", "application/json")
-                .header(csrf.path("headerName").asString(), csrf.path("token").asString())
+        var genuine = browser.send(FormLogin.apiCall(browser, http.base(), messages.getPath())
                 .POST(HttpRequest.BodyPublishers.ofString(note)).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(read.statusCode()).isEqualTo(200);

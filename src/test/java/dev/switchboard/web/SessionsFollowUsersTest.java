@@ -16,8 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An open session follows its user: disabled, removed or given a new password, the user's sessions end on
@@ -28,7 +26,6 @@ class SessionsFollowUsersTest {
 
     private static final String PASSWORD = "correct horse battery staple";
     private static final String NEW_PASSWORD = "another horse, another staple";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
@@ -204,9 +201,7 @@ class SessionsFollowUsersTest {
     }
 
     private HttpResponse<String> putWithCsrf(HttpClient browser, String path, String json) throws Exception {
-        JsonNode csrf = JSON.readTree(get(browser, "/api/csrf").body());
-        return browser.send(HttpRequest.newBuilder(URI.create(http.base() + path)).header("Content-Type", "application/json")
-                .header(csrf.path("headerName").asString(), csrf.path("token").asString())
-                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return browser.send(FormLogin.apiCall(browser, http.base(), path).PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }
