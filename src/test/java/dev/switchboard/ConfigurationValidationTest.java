@@ -2,11 +2,14 @@ package dev.switchboard;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.support.IntegrationTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /** A bad setting stops the start with a message that names it. */
+@Tag(IntegrationTest.NEEDS_DATABASE)
 class ConfigurationValidationTest {
 
     @ParameterizedTest(name = "{0}={1}")

@@ -21,9 +21,12 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
     private static final String ADMIN_USER = System.getenv().getOrDefault("SWITCHBOARD_TEST_DATABASE_ADMIN", "postgres");
     private static final java.util.Set<String> RECREATED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+    /** Only the test profile's contexts use the test database; others (the CLI's settings alone) need none. */
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        recreateOnce();
+        if (context.getEnvironment().matchesProfiles("test")) {
+            recreateOnce();
+        }
     }
 
     public static void recreateOnce() {
