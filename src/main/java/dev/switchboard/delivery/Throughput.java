@@ -61,6 +61,7 @@ public class Throughput {
             settled.clear();
             settledUntil = start;
         }
+        Instant readFrom = settledUntil;
         Map<Instant, long[]> recent = new HashMap<>();
         count(RECEIVED, settledUntil, end, recent, 0);
         count(DELIVERED, settledUntil, end, recent, 1);
@@ -84,7 +85,7 @@ public class Throughput {
                 delivered[i] = counts[1];
             }
         }
-        last = new Series(start, received, delivered, now);
+        last = new Series(start, received, delivered, now, readFrom);
         return last;
     }
 
@@ -95,7 +96,10 @@ public class Throughput {
                 });
     }
 
-    /** @param start the first minute; index i of each array is the minute starting i minutes later */
-    public record Series(Instant start, long[] received, long[] delivered, Instant readAt) {
+    /**
+     * @param start    the first minute; index i of each array is the minute starting i minutes later
+     * @param readFrom where this reading began to read the database: the minutes before it were settled
+     */
+    public record Series(Instant start, long[] received, long[] delivered, Instant readAt, Instant readFrom) {
     }
 }

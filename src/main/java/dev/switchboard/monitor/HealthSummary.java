@@ -46,6 +46,11 @@ class HealthSummary {
         return now();
     }
 
+    /** The next reading is a fresh one, whatever the clock says (tests start from a known state). */
+    void forgetSharedReading() {
+        lastRead = null;
+    }
+
     SupportHealth now() {
         DeliveryHealth.Snapshot deliveries = delivery.snapshot();
         IntakeStatus.Snapshot signature = intake.snapshot();

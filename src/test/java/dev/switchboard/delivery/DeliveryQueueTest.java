@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.switchboard.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,15 @@ class DeliveryQueueTest extends DeliveryTestSupport {
 
     @Test
     void two_workers_on_a_thousand_deliveries_never_deliver_one_twice() {
-        DeliveryWorker second = new DeliveryWorker("second-node", destinations, repository, sender, metrics, properties, clock);
+        AtomicInteger bySecond = new AtomicInteger();
+        WebhookSender counting = new WebhookSender(clock) {
+            @Override
+            AttemptResult send(Destination destination, ClaimedDelivery delivery) {
+                bySecond.incrementAndGet();
+                return super.send(destination, delivery);
+            }
+        };
+        DeliveryWorker second = new DeliveryWorker("second-node", destinations, repository, counting, metrics, properties, clock);
         second.start();
         try {
             insertEvents(1000, clock.instant(), "message_created");
@@ -58,6 +67,7 @@ class DeliveryQueueTest extends DeliveryTestSupport {
         assertThat(jdbc.sql("SELECT count(*) FROM delivery_attempts").query(Long.class).single())
                 .as("one recorded attempt per delivery, whichever node made it").isEqualTo(1000);
         assertThat(jdbc.sql("SELECT count(DISTINCT lease_owner) FROM deliveries").query(Long.class).single()).isZero();
+        assertThat(bySecond.get()).as("both nodes took part: the second delivered some, the first the rest").isBetween(1, 999);
     }
 
     @Test
@@ -124,10 +134,14 @@ class DeliveryQueueTest extends DeliveryTestSupport {
     }
 
     @Test
-    void an_event_the_agent_is_not_subscribed_to_gets_no_delivery() {
+    void an_event_the_agent_is_not_subscribed_to_gets_no_delivery_and_one_it_is_gets_one() {
         insertEvents(3, clock.instant(), UNSUBSCRIBED);
 
         assertThat(count("TRUE")).isZero();
+
+        insertEvents(2, clock.instant(), "message_created");
+
+        assertThat(count("TRUE")).isEqualTo(2);
     }
 
     @Test

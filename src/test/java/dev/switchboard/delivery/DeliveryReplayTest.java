@@ -144,10 +144,4 @@ class DeliveryReplayTest extends DeliveryTestSupport {
                 "{\"from\":\"2026-07-02T00:00:00Z\",\"to\":\"2026-07-01T00:00:00Z\"}");
         assertThat(backwards.status()).isEqualTo(400);
     }
-
-    @Test
-    void an_unknown_delivery_is_404() {
-        assertThat(http.get("/api/deliveries/" + UUID.randomUUID(), viewerToken).status()).isEqualTo(404);
-        assertThat(http.postJson("/api/deliveries/" + UUID.randomUUID() + "/replay", agentToken, "").status()).isEqualTo(404);
-    }
 }

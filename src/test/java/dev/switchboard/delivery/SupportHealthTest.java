@@ -48,15 +48,18 @@ class SupportHealthTest extends DeliveryTestSupport {
     @Test
     void an_open_breaker_and_a_flagged_destination_raise_alert_lines() {
         CircuitBreaker breaker = worker.breaker("agent");
+        String viewer = tokens.issue("oncall2", Role.VIEWER, "test").token();
+        var before = http.get("/api/support/health", viewer).json();
+        assertThat(before.path("status").asString()).isEqualTo("OK");
+        assertThat(before.path("alerts")).isEmpty();
         try {
             for (int i = 0; i < 1000; i++) {
                 breaker.failed(clock.instant());
             }
-            AGENT.answer(r -> Answer.status(410));
             jdbc.sql("UPDATE delivery_destinations SET flagged_at = now(), flagged_reason = 'answered 410 Gone' WHERE name = 'agent'")
                     .update();
 
-            var health = http.get("/api/support/health", tokens.issue("oncall2", Role.VIEWER, "test").token()).json();
+            var health = http.get("/api/support/health", viewer).json();
 
             assertThat(health.path("status").asString()).isEqualTo("ATTENTION");
             assertThat(health.path("alerts").toString()).contains("breaker is open").contains("flagged");

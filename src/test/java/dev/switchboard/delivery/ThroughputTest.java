@@ -55,21 +55,23 @@ class ThroughputTest {
     }
 
     @Test
-    void later_readings_add_the_recent_minutes_and_do_not_read_the_settled_ones_again() {
+    void later_readings_read_only_the_recent_minutes_and_keep_the_settled_ones() {
         received(NOW.minus(Duration.ofMinutes(30)), 3);
         clock.set(NOW);
-        throughput.lastDay();
+        Throughput.Series first = throughput.lastDay();
 
-        received(NOW.minus(Duration.ofMinutes(20)), 9); // written behind the reader's back into a settled minute
         received(NOW.plus(Duration.ofMinutes(1)), 4);
         clock.set(NOW.plus(Duration.ofMinutes(2)));
         Throughput.Series later = throughput.lastDay();
 
+        assertThat(first.readFrom()).as("a node's first reading reads the whole day").isEqualTo(first.start());
+        assertThat(later.readFrom()).as("later ones only the minutes not yet settled")
+                .isEqualTo(NOW.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).minus(Duration.ofMinutes(2)));
         int thirtyMinutesBefore = (int) Duration.between(later.start(), NOW.minus(Duration.ofMinutes(30))).toMinutes();
         int aMinuteAfter = (int) Duration.between(later.start(), NOW.plus(Duration.ofMinutes(1))).toMinutes();
-        assertThat(later.received()[thirtyMinutesBefore]).isEqualTo(3);
-        assertThat(later.received()[aMinuteAfter]).isEqualTo(4);
-        assertThat(java.util.stream.LongStream.of(later.received()).sum()).as("the settled minute was not scanned again").isEqualTo(7);
+        assertThat(later.received()[thirtyMinutesBefore]).as("a settled minute, kept").isEqualTo(3);
+        assertThat(later.received()[aMinuteAfter]).as("a recent minute, read").isEqualTo(4);
+        assertThat(java.util.stream.LongStream.of(later.received()).sum()).isEqualTo(7);
     }
 
     private void received(Instant at, int count) {

@@ -13,6 +13,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.switchboard.settings.Settings;
 import dev.switchboard.settings.SystemSettings;
+import dev.switchboard.monitor.SharedReadings;
 import dev.switchboard.support.MutableClock;
 import dev.switchboard.web.Role;
 import dev.switchboard.web.Users;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -48,6 +50,8 @@ abstract class BrowserTestSupport {
     JdbcClient jdbc;
     @Autowired
     MutableClock clock;
+    @Autowired
+    ApplicationContext application;
 
     BrowserContext context;
     Page page;
@@ -60,6 +64,7 @@ abstract class BrowserTestSupport {
     void browserAndPeople(TestInfo test) {
         screenshotName = getClass().getSimpleName() + "-" + test.getTestMethod().orElseThrow().getName();
         clock.set(Instant.parse("2026-07-20T10:00:00Z"));
+        SharedReadings.forget(application);
         users.create(ADMIN, PASSWORD, Role.ADMIN, "ada@example.com");
         users.create(AGENT, PASSWORD, Role.AGENT, "aggie@example.com");
         users.create(VIEWER, PASSWORD, Role.VIEWER, null);
