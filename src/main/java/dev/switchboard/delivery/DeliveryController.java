@@ -41,7 +41,7 @@ class DeliveryController {
     }
 
     @GetMapping
-    Page list(@RequestParam(required = false) DeliveryFilter.DeliveryStatus status,
+    Page list(@RequestParam(required = false) DeliveryStatus status,
               @RequestParam(required = false) @Size(max = 100) String destination,
               @RequestParam(required = false) @Size(max = 200) String event,
               @RequestParam(required = false) @Size(max = 20) String errorClass,
@@ -101,7 +101,7 @@ class DeliveryController {
                          Instant from, Instant to, Boolean dryRun, @Min(1) @Max(10000) Integer ratePerSecond) {
 
         DeliveryFilter filter() {
-            return new DeliveryFilter(DeliveryFilter.DeliveryStatus.DEAD, destination, event, errorClass, from, to);
+            return new DeliveryFilter(DeliveryStatus.DEAD, destination, event, errorClass, from, to);
         }
 
         @AssertTrue(message = "from must be before to")

@@ -8,8 +8,6 @@ import java.time.Instant;
  */
 record DeliveryFilter(DeliveryStatus status, String destination, String event, String errorClass, Instant from, Instant to) {
 
-    enum DeliveryStatus { PENDING, DELIVERED, DEAD }
-
     DeliveryFilter dead() {
         return new DeliveryFilter(DeliveryStatus.DEAD, destination, event, errorClass, from, to);
     }

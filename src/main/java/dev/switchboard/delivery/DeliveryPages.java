@@ -61,7 +61,7 @@ class DeliveryPages {
         model.addAttribute("destinations", queries.destinationNames());
         model.addAttribute("events", KNOWN_EVENTS);
         model.addAttribute("errorClasses", ERROR_CLASSES);
-        model.addAttribute("statuses", DeliveryFilter.DeliveryStatus.values());
+        model.addAttribute("statuses", DeliveryStatus.values());
         return "deliveries/list";
     }
 
@@ -121,10 +121,10 @@ class DeliveryPages {
 
         Parsed parse(ZoneId zone) {
             Map<String, String> errors = new LinkedHashMap<>();
-            DeliveryFilter.DeliveryStatus parsedStatus = null;
+            DeliveryStatus parsedStatus = null;
             if (Inputs.blankToNull(status) != null) {
                 try {
-                    parsedStatus = DeliveryFilter.DeliveryStatus.valueOf(status.strip());
+                    parsedStatus = DeliveryStatus.valueOf(status.strip());
                 } catch (IllegalArgumentException e) {
                     errors.put("status", "Choose pending, delivered or dead.");
                 }

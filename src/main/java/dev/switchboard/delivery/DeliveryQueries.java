@@ -77,8 +77,9 @@ class DeliveryQueries {
     }
 
     /** Just the status, for decisions that need nothing else (no body to mask, no attempts to read). */
-    Optional<String> status(UUID id) {
-        return jdbc.sql("SELECT status FROM deliveries WHERE id = :id").param("id", id).query(String.class).optional();
+    Optional<DeliveryStatus> status(UUID id) {
+        return jdbc.sql("SELECT status FROM deliveries WHERE id = :id").param("id", id)
+                .query((rs, n) -> DeliveryStatus.valueOf(rs.getString("status"))).optional();
     }
 
     /** Every destination deliveries were ever made for, configured now or not, for the pages' filter. */
@@ -95,7 +96,7 @@ class DeliveryQueries {
                 .param("to", filter.to() == null ? null : Timestamp.from(filter.to()));
     }
 
-    record DeliveryView(UUID id, UUID eventId, String event, String destination, String status, int attempts,
+    record DeliveryView(UUID id, UUID eventId, String event, String destination, DeliveryStatus status, int attempts,
                         Instant createdAt, Instant nextAttemptAt, Instant deliveredAt, Instant deadAt, String lastError,
                         UUID replayId) {
     }

@@ -167,10 +167,10 @@ class DeliveryRepository {
             classes[i] = c.result().errorClass();
             excerpts[i] = c.result().excerpt();
             switch (c.outcome()) {
-                case AttemptOutcome.Delivered() -> statuses[i] = "DELIVERED";
-                case AttemptOutcome.Dead(var gone) -> statuses[i] = "DEAD";
+                case AttemptOutcome.Delivered() -> statuses[i] = DeliveryStatus.DELIVERED.name();
+                case AttemptOutcome.Dead(var gone) -> statuses[i] = DeliveryStatus.DEAD.name();
                 case AttemptOutcome.RetryLater(var at) -> {
-                    statuses[i] = "PENDING";
+                    statuses[i] = DeliveryStatus.PENDING.name();
                     nextAt[i] = at.toString();
                 }
             }

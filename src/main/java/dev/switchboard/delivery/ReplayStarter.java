@@ -24,8 +24,8 @@ class ReplayStarter {
 
     /** One dead delivery; a 404 or 409 problem when there is none or it is not dead. */
     Replays.Started one(UUID id) {
-        String status = queries.status(id).orElseThrow(() -> notFound(id));
-        if (!"DEAD".equals(status)) {
+        DeliveryStatus status = queries.status(id).orElseThrow(() -> notFound(id));
+        if (status != DeliveryStatus.DEAD) {
             throw ApiProblem.conflict("delivery-not-dead", "Only a dead delivery can be replayed; this one is " + status + ".");
         }
         return started(replays.start(new DeliveryFilter(null, null, null, null, null, null), id, properties.replayRate()));
