@@ -4,7 +4,7 @@ import java.util.UUID;
 
 /**
  * A delivery's id, which is its {@code webhook-id}: the event id with its last 16 bits XORed with the
- * destination's ordinal. The database's {@code delivery_id(uuid, integer)} computes the same, so the
+ * destination's ordinal. The database's {@code delivery_id(uuid, integer)} (R__delivery_fan_out.sql) computes the same, so the
  * node that stored an event knows its deliveries' ids without reading them back.
  */
 final class DeliveryIds {
