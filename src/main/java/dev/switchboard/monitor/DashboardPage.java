@@ -8,7 +8,7 @@ import java.time.ZoneId;
 import jakarta.servlet.http.HttpServletRequest;
 
 import dev.switchboard.delivery.Throughput;
-import dev.switchboard.ticket.ThreadStatistics;
+import dev.switchboard.thread.ThreadStatistics;
 import dev.switchboard.web.PageController;
 import dev.switchboard.web.PageTimes;
 import dev.switchboard.web.Role;

@@ -1,0 +1,6 @@
+package dev.switchboard.thread;
+
+/** Who wrote a message. */
+enum AuthorKind {
+    CUSTOMER, STAFF, SYSTEM
+}

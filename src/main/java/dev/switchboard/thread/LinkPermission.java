@@ -1,0 +1,6 @@
+package dev.switchboard.thread;
+
+/** What a customer link allows. */
+enum LinkPermission {
+    VIEW, REPLY
+}

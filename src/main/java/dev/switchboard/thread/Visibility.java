@@ -1,0 +1,6 @@
+package dev.switchboard.thread;
+
+/** Who may read a message: EXTERNAL replies reach the customer, INTERNAL notes never do. */
+enum Visibility {
+    EXTERNAL, INTERNAL
+}

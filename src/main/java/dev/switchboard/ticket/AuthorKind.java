@@ -1,6 +1,0 @@
-package dev.switchboard.ticket;
-
-/** Who wrote a message. */
-enum AuthorKind {
-    CUSTOMER, STAFF, SYSTEM
-}

@@ -1,6 +1,0 @@
-package dev.switchboard.ticket;
-
-/** How urgent a thread is, as the customer said or staff decided. */
-enum Priority {
-    LOW, MEDIUM, HIGH, URGENT
-}

@@ -1,6 +1,0 @@
-package dev.switchboard.ticket;
-
-/** Who may read a message: EXTERNAL replies reach the customer, INTERNAL notes never do. */
-enum Visibility {
-    EXTERNAL, INTERNAL
-}
