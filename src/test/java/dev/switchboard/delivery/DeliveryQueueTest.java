@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.switchboard.support.IntegrationTest;
+import dev.switchboard.support.Rows;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -153,10 +154,9 @@ class DeliveryQueueTest extends DeliveryTestSupport {
         UUID oldPending = insertDeliveryWithEvent(OFFLINE.name(), "PENDING", old);
         UUID recent = insertDeliveryWithEvent(OFFLINE.name(), "DELIVERED", now.minus(Duration.ofDays(29)));
         for (UUID delivery : List.of(oldDone, oldPending, recent)) {
-            jdbc.sql("""
-                    INSERT INTO delivery_attempts (delivery_id, number, started_at, duration_ms, error_class)
-                    SELECT id, 1, created_at, 5, '5xx' FROM deliveries WHERE id = :id
-                    """).param("id", delivery).update();
+            Instant createdAt = jdbc.sql("SELECT created_at FROM deliveries WHERE id = :id").param("id", delivery)
+                    .query(Timestamp.class).single().toInstant();
+            Rows.anAttempt().of(delivery).startedAt(createdAt).withOutcome("5xx").insert(jdbc);
         }
 
         long deleted = retention.deleteExpired();
@@ -170,36 +170,15 @@ class DeliveryQueueTest extends DeliveryTestSupport {
     }
 
     private void insertEvents(int n, Instant at, String event) {
-        jdbc.sql("""
-                INSERT INTO events (id, dedupe_key, event, account_id, signature, received_at, body)
-                SELECT gen_random_uuid(), 'queue-test:' || gen_random_uuid(), :event, 1, 'verified', :at,
-                       convert_to('{"event":"' || :event || '","id":' || i || '}', 'UTF8')
-                FROM generate_series(1, :n) i
-                """).param("event", event).param("at", Timestamp.from(at)).param("n", n).update();
+        Rows.anEvent().ofType(event).receivedAt(at).insertTimes(jdbc, n);
     }
 
     private UUID insertDelivery(String destination, int step, Instant due) {
-        return insertDelivery(destination, step, due, "PENDING", due);
+        return Rows.aDelivery().to(destination).afterAttempts(step).due(due).createdAt(due).insert(jdbc);
     }
 
     private UUID insertDeliveryWithEvent(String destination, String status, Instant receivedAt) {
-        return insertDelivery(destination, 1, receivedAt, status, receivedAt);
-    }
-
-    private UUID insertDelivery(String destination, int step, Instant due, String status, Instant receivedAt) {
-        UUID event = UUID.randomUUID();
-        UUID delivery = UUID.randomUUID();
-        jdbc.sql("""
-                INSERT INTO events (id, dedupe_key, event, signature, received_at, body)
-                VALUES (:id, :key, :event, 'verified', :at, convert_to('{}', 'UTF8'))
-                """).param("id", event).param("key", "queue-test:" + event).param("event", UNSUBSCRIBED)
-                .param("at", Timestamp.from(receivedAt)).update();
-        jdbc.sql("""
-                INSERT INTO deliveries (id, event_id, destination, status, attempts, step, next_attempt_at, created_at)
-                VALUES (:id, :event, :destination, :status, :step, :step, :due, :at)
-                """).param("id", delivery).param("event", event).param("destination", destination).param("status", status)
-                .param("step", step).param("due", Timestamp.from(due)).param("at", Timestamp.from(receivedAt)).update();
-        return delivery;
+        return Rows.aDelivery().to(destination).withStatus(status).afterAttempts(1).createdAt(receivedAt).insert(jdbc);
     }
 
     private long count(String condition) {

@@ -3,13 +3,13 @@ package dev.switchboard.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
 import dev.switchboard.database.NodeIdentity;
 import dev.switchboard.support.IntegrationTest;
+import dev.switchboard.support.Rows;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -52,11 +52,7 @@ class FirstAttemptHandoffTest extends DeliveryTestSupport {
     @Test
     void an_event_whose_node_died_is_delivered_by_another_once_the_lease_runs_out() {
         Instant t0 = clock.instant();
-        UUID eventId = UUID.randomUUID();
-        jdbc.sql("""
-                INSERT INTO events (id, dedupe_key, event, signature, received_at, body, stored_by)
-                VALUES (:id, :key, 'message_created', 'verified', :at, convert_to('{"id":1}', 'UTF8'), 'node-that-died')
-                """).param("id", eventId).param("key", "handoff-test:" + eventId).param("at", Timestamp.from(t0)).update();
+        UUID eventId = Rows.anEvent().receivedAt(t0).withBody("{\"id\":1}").storedBy("node-that-died").insert(jdbc);
 
         assertThat(delivery(eventId)).containsEntry("lease_owner", "node-that-died").containsEntry("attempts", 1)
                 .containsEntry("id", DeliveryIds.of(eventId, agent().ordinal()));

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 
 import dev.switchboard.support.IntegrationTest;
+import dev.switchboard.support.Rows;
 import dev.switchboard.support.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,17 +76,11 @@ class ThroughputTest {
 
     private void received(Instant at, int count) {
         for (int i = 0; i < count; i++) {
-            jdbc.sql("""
-                    INSERT INTO events (id, dedupe_key, event, signature, received_at, body)
-                    VALUES (uuid_v7(:at), :key, 'message_created', 'verified', :at, '\\x7b7d')""")
-                    .param("at", Timestamp.from(at)).param("key", "throughput-" + UUID.randomUUID()).update();
+            Rows.anEvent().receivedAt(at).insert(jdbc);
         }
     }
 
-    private void delivered(Instant at, String errorClass) {
-        jdbc.sql("""
-                INSERT INTO delivery_attempts (delivery_id, number, started_at, duration_ms, error_class)
-                VALUES (:id, 1, :at, 5, :class)""")
-                .param("id", UUID.randomUUID()).param("at", Timestamp.from(at)).param("class", errorClass).update();
+    private void delivered(Instant at, String outcomeClass) {
+        Rows.anAttempt().startedAt(at).withOutcome(outcomeClass).insert(jdbc);
     }
 }

@@ -1,10 +1,9 @@
 package dev.switchboard.pages;
 
-import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.switchboard.support.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -23,24 +22,13 @@ final class DeadDeliveries {
 
     /** @return the delivery's id */
     UUID add(String event, Instant at) {
-        jdbc.sql("""
-                INSERT INTO delivery_destinations (name, events, active, updated_at) VALUES (:name, NULL, false, :at)
-                ON CONFLICT (name) DO NOTHING""").param("name", DESTINATION).param("at", Timestamp.from(at)).update();
+        Rows.anInactiveDestination(jdbc, DESTINATION, at);
         String body = "{\"event\":\"" + event + "\",\"id\":" + System.nanoTime() + ",\"content\":\"Where is my order?\","
                 + "\"contact_inbox\":{\"pubsub_token\":\"pst-very-secret-token\"}}";
-        UUID eventId = jdbc.sql("""
-                INSERT INTO events (id, dedupe_key, event, account_id, conversation_id, signature, received_at, body)
-                VALUES (uuid_v7(:at), :key, :event, 1, 7, 'verified', :at, :body) RETURNING id""")
-                .param("at", Timestamp.from(at)).param("key", "browser-" + UUID.randomUUID()).param("event", event)
-                .param("body", body.getBytes(StandardCharsets.UTF_8)).query(UUID.class).single();
-        UUID id = jdbc.sql("""
-                INSERT INTO deliveries (id, event_id, destination, status, attempts, step, next_attempt_at, created_at, dead_at, last_error)
-                VALUES (uuid_v7(:at), :event, :destination, 'DEAD', 1, 1, :at, :at, :at, '5xx') RETURNING id""")
-                .param("at", Timestamp.from(at)).param("event", eventId).param("destination", DESTINATION).query(UUID.class).single();
-        jdbc.sql("""
-                INSERT INTO delivery_attempts (delivery_id, number, started_at, duration_ms, status_code, error_class, response_excerpt)
-                VALUES (:id, 1, :at, 42, 503, '5xx', 'upstream busy <b>try later</b>')""")
-                .param("id", id).param("at", Timestamp.from(at)).update();
+        UUID eventId = Rows.anEvent().ofType(event).inConversation(1, 7).receivedAt(at).withBody(body).insert(jdbc);
+        UUID id = Rows.aDelivery().forEvent(eventId).to(DESTINATION).withStatus("DEAD").afterAttempts(1).createdAt(at)
+                .insert(jdbc);
+        Rows.anAttempt().of(id).startedAt(at).withOutcome("5xx").answered(503, "upstream busy <b>try later</b>").insert(jdbc);
         return id;
     }
 
