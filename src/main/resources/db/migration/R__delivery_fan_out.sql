@@ -33,7 +33,7 @@ BEGIN
            CASE WHEN e.stored_by IS NULL THEN e.received_at ELSE e.received_at + d.lease END,
            e.stored_by, e.received_at
     FROM new_events e
-    JOIN delivery_destinations d ON d.active AND (d.events IS NULL OR e.event = ANY (d.events));
+    JOIN delivery_destinations d ON d.active AND (d.events IS NULL OR e.event_type = ANY (d.events));
     IF FOUND THEN
         SELECT count(*) INTO unleased FROM new_events WHERE stored_by IS NULL;
         IF unleased > 0 THEN

@@ -15,26 +15,28 @@ import tools.jackson.databind.JsonNode;
  */
 final class DeliveriesCommand implements Cli.Command {
 
-    private static final String[] FILTERS = {"destination", "event", "error-class", "from", "to"};
+    /** Each option and the API's name for it; --error-class is the name of before for --last-error. */
+    private static final Map<String, String> FILTERS = Map.of("destination", "destination", "event", "eventType",
+            "last-error", "lastError", "error-class", "lastError", "from", "from", "to", "to");
 
     @Override
     public String usage() {
         return """
-                usage: deliveries dead   [--destination D] [--event E] [--error-class C] [--from T] [--to T] [--limit N]
+                usage: deliveries dead   [--destination D] [--event E] [--last-error C] [--from T] [--to T] [--limit N]
                        deliveries replay --id ID
-                       deliveries replay [--destination D] [--event E] [--error-class C] [--from T] [--to T]
+                       deliveries replay [--destination D] [--event E] [--last-error C] [--from T] [--to T]
                                          [--rate N] [--yes] [--wait]
                        deliveries cancel --replay REPLAY_ID
                   Without --yes, replay only counts what it would put back (a dry run); --wait follows its
                   progress; cancel sends what a replay has not yet attempted back to dead.
                   --url (or SWITCHBOARD_URL) and --token (or SWITCHBOARD_TOKEN, AGENT role to replay) reach the API.
-                  Times are ISO-8601 instants, e.g. 2026-07-20T10:00:00Z; error classes: 4xx 5xx timeout connect tls io
+                  Times are ISO-8601 instants, e.g. 2026-07-20T10:00:00Z; last errors: 4xx 5xx timeout connect tls io
                 """;
     }
 
     @Override
     public Set<String> options() {
-        return Set.of("destination", "event", "error-class", "from", "to", "limit", "id", "rate", "yes", "wait", "replay",
+        return Set.of("destination", "event", "last-error", "error-class", "from", "to", "limit", "id", "rate", "yes", "wait", "replay",
                 "url", "token");
     }
 
@@ -57,7 +59,7 @@ final class DeliveriesCommand implements Cli.Command {
 
     private static int dead(ApiClient api, Options options, PrintStream out) {
         StringBuilder query = new StringBuilder("/api/deliveries?status=DEAD&limit=" + options.intValue("limit", 50));
-        filters(options).forEach((name, value) -> query.append('&').append(camel(name)).append('=')
+        filters(options).forEach((name, value) -> query.append('&').append(name).append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
         ApiClient.Reply reply = api.get(query.toString());
         if (!reply.ok()) {
@@ -67,7 +69,7 @@ final class DeliveriesCommand implements Cli.Command {
         out.printf("%-36s  %-12s  %-28s  %-8s  %-3s  %s%n", "delivery", "destination", "event", "error", "try", "dead at");
         for (JsonNode d : reply.body().path("items")) {
             out.printf("%-36s  %-12s  %-28s  %-8s  %3d  %s%n", d.path("id").asString(), d.path("destination").asString(),
-                    d.path("event").asString(), d.path("lastError").asString(""), d.path("attempts").asInt(),
+                    d.path("eventType").asString(), d.path("lastError").asString(""), d.path("attempts").asInt(),
                     d.path("deadAt").asString(""));
         }
         out.println(reply.body().path("items").size() + " dead deliveries shown");
@@ -80,7 +82,7 @@ final class DeliveriesCommand implements Cli.Command {
             reply = api.post("/api/deliveries/" + options.get("id").get() + "/replay", "");
         } else {
             Map<String, Object> request = new LinkedHashMap<>();
-            filters(options).forEach((name, value) -> request.put(camel(name), value));
+            filters(options).forEach((name, value) -> request.put(name, value));
             boolean confirmed = options.get("yes").isPresent();
             request.put("dryRun", !confirmed);
             if (options.get("rate").isPresent()) {
@@ -136,15 +138,10 @@ final class DeliveriesCommand implements Cli.Command {
         }
     }
 
+    /** The filters given, under the API's names. */
     private static Map<String, String> filters(Options options) {
         Map<String, String> filters = new LinkedHashMap<>();
-        for (String name : FILTERS) {
-            options.get(name).ifPresent(value -> filters.put(name, value));
-        }
+        FILTERS.forEach((option, field) -> options.get(option).ifPresent(value -> filters.put(field, value)));
         return filters;
-    }
-
-    private static String camel(String option) {
-        return option.equals("error-class") ? "errorClass" : option;
     }
 }

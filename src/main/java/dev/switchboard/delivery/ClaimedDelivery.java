@@ -9,6 +9,6 @@ import java.util.UUID;
  * @param attempts every attempt ever made, this one included (the guard for writing its result)
  * @param step     attempts in this run of the schedule, this one included
  */
-record ClaimedDelivery(UUID id, String destination, int attempts, int step, Instant createdAt, String event,
+record ClaimedDelivery(UUID id, String destination, int attempts, int step, Instant createdAt, String eventType,
                        String chatwootDeliveryId, byte[] body) {
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
@@ -43,13 +45,16 @@ class DeliveryController {
     @GetMapping
     Page list(@RequestParam(required = false) DeliveryStatus status,
               @RequestParam(required = false) @Size(max = 100) String destination,
-              @RequestParam(required = false) @Size(max = 200) String event,
-              @RequestParam(required = false) @Size(max = 20) String errorClass,
+              @RequestParam(required = false) @Size(max = 200) String eventType,
+              @RequestParam(required = false) @Size(max = 20) String lastError,
+              @RequestParam(name = "event", required = false) @Size(max = 200) String oldEventType,
+              @RequestParam(name = "errorClass", required = false) @Size(max = 20) String oldLastError,
               @RequestParam(required = false) Instant from,
               @RequestParam(required = false) Instant to,
               @RequestParam(required = false) UUID before,
               @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-        DeliveryFilter filter = new DeliveryFilter(status, destination, event, errorClass, from, to);
+        DeliveryFilter filter = new DeliveryFilter(status, destination, eventType != null ? eventType : oldEventType,
+                lastError != null ? lastError : oldLastError, from, to);
         List<DeliveryQueries.DeliveryView> items = queries.list(filter, before, limit);
         UUID next = items.size() == limit ? items.getLast().id() : null;
         return new Page(items, next);
@@ -97,11 +102,13 @@ class DeliveryController {
     }
 
     /** Dead deliveries matching every part given; {@code dryRun} defaults to true. */
-    record ReplayRequest(@Size(max = 100) String destination, @Size(max = 200) String event, @Size(max = 20) String errorClass,
+    /** {@code event} and {@code errorClass}, the names before {@code eventType} and {@code lastError}, are read for one release. */
+    record ReplayRequest(@Size(max = 100) String destination, @JsonAlias("event") @Size(max = 200) String eventType,
+                         @JsonAlias("errorClass") @Size(max = 20) String lastError,
                          Instant from, Instant to, Boolean dryRun, @Min(1) @Max(10000) Integer ratePerSecond) {
 
         DeliveryFilter filter() {
-            return new DeliveryFilter(DeliveryStatus.DEAD, destination, event, errorClass, from, to);
+            return new DeliveryFilter(DeliveryStatus.DEAD, destination, eventType, lastError, from, to);
         }
 
         @AssertTrue(message = "from must be before to")

@@ -22,9 +22,9 @@ public class DeliveryHealth {
 
     private static final String ATTEMPTS = """
             SELECT count(*) FILTER (WHERE started_at >= :since15) AS attempts15,
-                   count(*) FILTER (WHERE started_at >= :since15 AND error_class = '2xx') AS ok15,
+                   count(*) FILTER (WHERE started_at >= :since15 AND outcome_class = '2xx') AS ok15,
                    count(*) AS attempts60,
-                   count(*) FILTER (WHERE error_class = '2xx') AS ok60,
+                   count(*) FILTER (WHERE outcome_class = '2xx') AS ok60,
                    avg(duration_ms) AS avg_ms,
                    percentile_cont(0.95) WITHIN GROUP (ORDER BY duration_ms) AS p95_ms
             FROM delivery_attempts WHERE started_at >= :since60

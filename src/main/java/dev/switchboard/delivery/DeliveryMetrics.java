@@ -49,9 +49,9 @@ class DeliveryMetrics {
     /** Looked up once per destination (and outcome class), not built again on every attempt. */
     void attempted(DeliveryRepository.Completion c, Instant now) {
         String destination = c.delivery().destination();
-        attempts.computeIfAbsent(destination + '\u0000' + c.result().errorClass(), key -> Counter.builder("switchboard.attempts")
+        attempts.computeIfAbsent(destination + '\u0000' + c.result().outcomeClass(), key -> Counter.builder("switchboard.attempts")
                 .description("HTTP attempts by outcome class")
-                .tag("destination", destination).tag("outcome", c.result().errorClass()).register(registry)).increment();
+                .tag("destination", destination).tag("outcome", c.result().outcomeClass()).register(registry)).increment();
         DestinationMeters meters = destinations.computeIfAbsent(destination, this::register);
         switch (c.outcome()) {
             case AttemptOutcome.Delivered() -> {

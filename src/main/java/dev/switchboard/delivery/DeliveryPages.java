@@ -37,7 +37,7 @@ class DeliveryPages {
     static final List<String> KNOWN_EVENTS = List.of("message_created", "message_updated", "conversation_created",
             "conversation_updated", "conversation_status_changed", "conversation_typing_on", "conversation_typing_off",
             "contact_created", "contact_updated", "webwidget_triggered");
-    static final List<String> ERROR_CLASSES = List.of("2xx", "3xx", "4xx", "5xx", "timeout", "connect", "tls", "io");
+    static final List<String> OUTCOME_CLASSES = List.of("2xx", "3xx", "4xx", "5xx", "timeout", "connect", "tls", "io");
 
     private final DeliveryQueries queries;
     private final Replays replays;
@@ -60,7 +60,7 @@ class DeliveryPages {
         model.addAttribute("next", items.size() == PAGE_SIZE ? items.getLast().id() : null);
         model.addAttribute("destinations", queries.destinationNames());
         model.addAttribute("events", KNOWN_EVENTS);
-        model.addAttribute("errorClasses", ERROR_CLASSES);
+        model.addAttribute("outcomeClasses", OUTCOME_CLASSES);
         model.addAttribute("statuses", DeliveryStatus.values());
         return "deliveries/list";
     }
@@ -117,7 +117,7 @@ class DeliveryPages {
      * The filters as typed: times are the viewer's local date and time ({@code datetime-local}), read
      * in their zone. Blank parts are not applied.
      */
-    record FilterForm(String status, String destination, String event, String errorClass, String from, String to) {
+    record FilterForm(String status, String destination, String eventType, String lastError, String from, String to) {
 
         Parsed parse(ZoneId zone) {
             Map<String, String> errors = new LinkedHashMap<>();
@@ -139,8 +139,8 @@ class DeliveryPages {
                     errors.put(name, "is too long");
                 }
             });
-            return new Parsed(new DeliveryFilter(parsedStatus, Inputs.blankToNull(destination), Inputs.blankToNull(event),
-                    Inputs.blankToNull(errorClass), fromInstant, toInstant), errors);
+            return new Parsed(new DeliveryFilter(parsedStatus, Inputs.blankToNull(destination), Inputs.blankToNull(eventType),
+                    Inputs.blankToNull(lastError), fromInstant, toInstant), errors);
         }
 
         private static Instant time(String value, ZoneId zone, String field, Map<String, String> errors) {
@@ -163,7 +163,7 @@ class DeliveryPages {
         /** The filters given, for hidden inputs of the replay forms. */
         public Map<String, String> parameters() {
             Map<String, String> parameters = new LinkedHashMap<>();
-            String[][] all = {{"status", status}, {"destination", destination}, {"event", event}, {"errorClass", errorClass},
+            String[][] all = {{"status", status}, {"destination", destination}, {"eventType", eventType}, {"lastError", lastError},
                     {"from", from}, {"to", to}};
             for (String[] p : all) {
                 if (Inputs.blankToNull(p[1]) != null) {

@@ -17,13 +17,13 @@ class DeliveryQueries {
     static final String FILTER = """
             WHERE (CAST(:status AS text) IS NULL OR d.status = :status)
               AND (CAST(:destination AS text) IS NULL OR d.destination = :destination)
-              AND (CAST(:event AS text) IS NULL OR e.event = :event)
-              AND (CAST(:errorClass AS text) IS NULL OR d.last_error = :errorClass)
+              AND (CAST(:eventType AS text) IS NULL OR e.event_type = :eventType)
+              AND (CAST(:lastError AS text) IS NULL OR d.last_error = :lastError)
               AND (CAST(:from AS timestamptz) IS NULL OR d.created_at >= :from)
               AND (CAST(:to AS timestamptz) IS NULL OR d.created_at < :to)
             """;
     static final String LIST = """
-            SELECT d.id, d.event_id, e.event, d.destination, d.status, d.attempts, d.created_at, d.next_attempt_at,
+            SELECT d.id, d.event_id, e.event_type, d.destination, d.status, d.attempts, d.created_at, d.next_attempt_at,
                    d.delivered_at, d.dead_at, d.last_error, d.replay_id
             FROM deliveries d JOIN events e ON e.id = d.event_id
             """ + FILTER + """
@@ -32,16 +32,16 @@ class DeliveryQueries {
             """;
     static final String COUNT = "SELECT count(*) FROM deliveries d JOIN events e ON e.id = d.event_id " + FILTER;
     private static final String ONE = """
-            SELECT d.id, d.event_id, e.event, d.destination, d.status, d.attempts, d.created_at, d.next_attempt_at,
+            SELECT d.id, d.event_id, e.event_type, d.destination, d.status, d.attempts, d.created_at, d.next_attempt_at,
                    d.delivered_at, d.dead_at, d.last_error, d.replay_id
             FROM deliveries d JOIN events e ON e.id = d.event_id WHERE d.id = :id
             """;
     private static final String EVENT = """
-            SELECT e.id, e.event, e.account_id, e.conversation_id, e.message_id, e.delivery_id, e.signature, e.received_at, e.body
+            SELECT e.id, e.event_type, e.account_id, e.conversation_id, e.message_id, e.chatwoot_delivery_id, e.signature, e.received_at, e.body
             FROM events e WHERE e.id = :id
             """;
     private static final String ATTEMPTS = """
-            SELECT number, started_at, duration_ms, status_code, error_class, response_excerpt
+            SELECT number, started_at, duration_ms, status_code, outcome_class, response_excerpt
             FROM delivery_attempts WHERE delivery_id = :id ORDER BY number
             """;
 
@@ -67,8 +67,8 @@ class DeliveryQueries {
     Optional<DeliveryDetail> find(UUID id) {
         return view(id).map(delivery -> {
             EventView event = jdbc.sql(EVENT).param("id", delivery.eventId()).query((rs, n) -> new EventView(
-                    rs.getObject("id", UUID.class), rs.getString("event"), (Long) rs.getObject("account_id"),
-                    (Long) rs.getObject("conversation_id"), (Long) rs.getObject("message_id"), rs.getString("delivery_id"),
+                    rs.getObject("id", UUID.class), rs.getString("event_type"), (Long) rs.getObject("account_id"),
+                    (Long) rs.getObject("conversation_id"), (Long) rs.getObject("message_id"), rs.getString("chatwoot_delivery_id"),
                     rs.getString("signature"), rs.getTimestamp("received_at").toInstant(),
                     SensitiveFields.masked(rs.getBytes("body")))).single();
             List<AttemptView> attempts = jdbc.sql(ATTEMPTS).param("id", id).query(AttemptView.class).list();
@@ -90,22 +90,22 @@ class DeliveryQueries {
     static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, DeliveryFilter filter) {
         return sql.param("status", filter.statusName())
                 .param("destination", filter.destination())
-                .param("event", filter.event())
-                .param("errorClass", filter.errorClass())
+                .param("eventType", filter.eventType())
+                .param("lastError", filter.lastError())
                 .param("from", filter.from() == null ? null : Timestamp.from(filter.from()))
                 .param("to", filter.to() == null ? null : Timestamp.from(filter.to()));
     }
 
-    record DeliveryView(UUID id, UUID eventId, String event, String destination, DeliveryStatus status, int attempts,
+    record DeliveryView(UUID id, UUID eventId, String eventType, String destination, DeliveryStatus status, int attempts,
                         Instant createdAt, Instant nextAttemptAt, Instant deliveredAt, Instant deadAt, String lastError,
                         UUID replayId) {
     }
 
-    record EventView(UUID id, String event, Long accountId, Long conversationId, Long messageId, String chatwootDeliveryId,
+    record EventView(UUID id, String eventType, Long accountId, Long conversationId, Long messageId, String chatwootDeliveryId,
                      String signature, Instant receivedAt, String body) {
     }
 
-    record AttemptView(int number, Instant startedAt, int durationMs, Integer statusCode, String errorClass,
+    record AttemptView(int number, Instant startedAt, int durationMs, Integer statusCode, String outcomeClass,
                        String responseExcerpt) {
     }
 

@@ -56,7 +56,7 @@ class DeliveryRepository {
             SET lease_owner = ?, next_attempt_at = ?, attempts = d.attempts + 1, step = d.step + 1
             FROM due, events e
             WHERE d.id = due.id AND e.id = d.event_id
-            RETURNING d.id, d.attempts, d.step, d.created_at, e.event, e.delivery_id, e.body
+            RETURNING d.id, d.attempts, d.step, d.created_at, e.event_type, e.chatwoot_delivery_id, e.body
             """;
 
     /**
@@ -68,11 +68,11 @@ class DeliveryRepository {
             WITH results AS (
                 SELECT * FROM unnest(?::uuid[], ?::int[], ?::timestamptz[], ?::int[], ?::int[], ?::text[], ?::text[],
                                      ?::text[], ?::timestamptz[])
-                    AS r(id, attempt, started_at, duration_ms, status_code, error_class, excerpt, status, next_at)
+                    AS r(id, attempt, started_at, duration_ms, status_code, outcome_class, excerpt, status, next_at)
             ), recorded AS (
-                INSERT INTO delivery_attempts (delivery_id, number, started_at, duration_ms, status_code, error_class,
+                INSERT INTO delivery_attempts (delivery_id, number, started_at, duration_ms, status_code, outcome_class,
                                                response_excerpt)
-                SELECT id, attempt, started_at, duration_ms, status_code, error_class, excerpt FROM results
+                SELECT id, attempt, started_at, duration_ms, status_code, outcome_class, excerpt FROM results
                 ON CONFLICT DO NOTHING
             )
             UPDATE deliveries d
@@ -80,7 +80,7 @@ class DeliveryRepository {
                 next_attempt_at = coalesce(r.next_at, d.next_attempt_at),
                 delivered_at = CASE WHEN r.status = 'DELIVERED' THEN r.started_at END,
                 dead_at = CASE WHEN r.status = 'DEAD' THEN r.started_at END,
-                last_error = CASE WHEN r.status = 'DELIVERED' THEN NULL ELSE r.error_class END,
+                last_error = CASE WHEN r.status = 'DELIVERED' THEN NULL ELSE r.outcome_class END,
                 lease_owner = NULL
             FROM results r
             WHERE d.id = r.id AND d.id = ANY (?::uuid[]) AND d.lease_owner = ? AND d.attempts = r.attempt
@@ -120,8 +120,8 @@ class DeliveryRepository {
             statement.setString(9, owner);
             statement.setTimestamp(10, Timestamp.from(now.plus(destination.lease())));
         }, (rs, n) -> new ClaimedDelivery(rs.getObject("id", UUID.class), destination.name(), rs.getInt("attempts"),
-                rs.getInt("step"), rs.getTimestamp("created_at").toInstant(), rs.getString("event"),
-                rs.getString("delivery_id"), rs.getBytes("body")));
+                rs.getInt("step"), rs.getTimestamp("created_at").toInstant(), rs.getString("event_type"),
+                rs.getString("chatwoot_delivery_id"), rs.getBytes("body")));
     }
 
     int release(List<ClaimedDelivery> deliveries, String owner, Instant now) {
@@ -164,7 +164,7 @@ class DeliveryRepository {
             started[i] = c.result().startedAt().toString();
             durations[i] = (int) Math.min(Integer.MAX_VALUE, c.result().duration().toMillis());
             codes[i] = c.result().statusCode();
-            classes[i] = c.result().errorClass();
+            classes[i] = c.result().outcomeClass();
             excerpts[i] = c.result().excerpt();
             switch (c.outcome()) {
                 case AttemptOutcome.Delivered() -> statuses[i] = DeliveryStatus.DELIVERED.name();

@@ -320,7 +320,7 @@ class DeliveryWorker implements SmartLifecycle {
             if (OutcomePolicy.isRetryable(c.result())) {
                 if (breaker.failed(now)) {
                     log.error("Destination {} failed {} attempts in a row ({}): circuit breaker open until {}, attempts paused",
-                            c.delivery().destination(), properties.breakerFailures(), c.result().errorClass(), breaker.openUntil());
+                            c.delivery().destination(), properties.breakerFailures(), c.result().outcomeClass(), breaker.openUntil());
                 }
             } else {
                 breaker.succeeded();
@@ -341,10 +341,10 @@ class DeliveryWorker implements SmartLifecycle {
             switch (c.outcome()) {
                 case AttemptOutcome.Delivered() -> { }
                 case AttemptOutcome.RetryLater(var at) -> log.debug("Delivery {} to {} failed ({}), next attempt at {}",
-                        c.delivery().id(), c.delivery().destination(), c.result().errorClass(), at);
+                        c.delivery().id(), c.delivery().destination(), c.result().outcomeClass(), at);
                 case AttemptOutcome.Dead(var gone) -> {
                     log.warn("Delivery {} of event {} to {} is dead after {} attempt(s): {}", c.delivery().id(),
-                            c.delivery().event(), c.delivery().destination(), c.delivery().step(), c.result().errorClass());
+                            c.delivery().eventType(), c.delivery().destination(), c.delivery().step(), c.result().outcomeClass());
                     if (gone) {
                         destinations.flag(c.delivery().destination(), "answered 410 Gone to delivery " + c.delivery().id());
                     }

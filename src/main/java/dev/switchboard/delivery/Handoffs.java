@@ -35,9 +35,9 @@ final class Handoffs {
     void add(List<StoredEvent> events, List<Destination> destinations) {
         for (StoredEvent event : events) {
             for (Destination destination : destinations) {
-                if (destination.subscribes(event.event())) {
+                if (destination.subscribes(event.eventType())) {
                     waiting.get(destination.name()).add(new ClaimedDelivery(DeliveryIds.of(event.id(), destination.ordinal()),
-                            destination.name(), 1, 1, event.receivedAt(), event.event(), event.chatwootDeliveryId(), event.body()));
+                            destination.name(), 1, 1, event.receivedAt(), event.eventType(), event.chatwootDeliveryId(), event.body()));
                 }
             }
         }

@@ -34,7 +34,7 @@ public class Throughput {
             """;
     private static final String DELIVERED = """
             SELECT date_trunc('minute', started_at) AS minute, count(*) AS n
-            FROM delivery_attempts WHERE started_at >= :from AND started_at < :end AND error_class = '2xx' GROUP BY 1
+            FROM delivery_attempts WHERE started_at >= :from AND started_at < :end AND outcome_class = '2xx' GROUP BY 1
             """;
 
     private final JdbcClient jdbc;

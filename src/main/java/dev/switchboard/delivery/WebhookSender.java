@@ -77,7 +77,7 @@ class WebhookSender implements DisposableBean {
         post.setHeader("webhook-id", id);
         post.setHeader("webhook-timestamp", Long.toString(timestamp));
         post.setHeader("webhook-signature", signature(destination.keys(), id, timestamp, delivery.body()));
-        post.setHeader("X-Chatwoot-Event", delivery.event());
+        post.setHeader("X-Chatwoot-Event", delivery.eventType());
         if (delivery.chatwootDeliveryId() != null) {
             post.setHeader("X-Chatwoot-Delivery", delivery.chatwootDeliveryId());
         }

@@ -19,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param from         the sender address of every email
  * @param pollInterval how often the outbox is checked for due emails when nothing wakes the worker
- * @param maxAttempts  tries before a temporarily failing email is given up as FAILED
+ * @param maxAttempts  tries before a temporarily failing email is given up as DEAD
  * @param lease        how long a node holds an email it is sending before another may take it
  */
 @Validated

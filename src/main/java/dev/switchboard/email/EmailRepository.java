@@ -27,8 +27,8 @@ class EmailRepository {
             UPDATE emails SET next_attempt_at = :at, lease_owner = NULL, last_error = :error
             WHERE id = :id AND lease_owner = :owner AND status = 'PENDING'
             """;
-    private static final String FAILED = """
-            UPDATE emails SET status = 'FAILED', lease_owner = NULL, last_error = :error
+    private static final String DEAD = """
+            UPDATE emails SET status = 'DEAD', lease_owner = NULL, last_error = :error
             WHERE id = :id AND lease_owner = :owner AND status = 'PENDING'
             """;
     private static final String WAITING = """
@@ -59,8 +59,8 @@ class EmailRepository {
         return jdbc.sql(RETRY).param("id", id).param("owner", owner).param("at", Timestamp.from(at)).param("error", error).update() == 1;
     }
 
-    boolean markFailed(UUID id, String owner, String error) {
-        return jdbc.sql(FAILED).param("id", id).param("owner", owner).param("error", error).update() == 1;
+    boolean markDead(UUID id, String owner, String error) {
+        return jdbc.sql(DEAD).param("id", id).param("owner", owner).param("error", error).update() == 1;
     }
 
     Waiting waiting() {

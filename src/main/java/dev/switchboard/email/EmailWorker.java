@@ -20,7 +20,7 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * Sends the outbox. Claims due emails with a lease, sends each, and records the outcome only where it
  * still holds the lease: accepted emails are SENT and never sent again; a 4xx reply or no connection
- * is tried again with backoff; a 5xx reply is FAILED with the reason. A crash between the server's
+ * is tried again with backoff; a 5xx reply makes it DEAD with the reason. A crash between the server's
  * acceptance and the commit sends the email once more, with the same Message-ID. Stopping lets the
  * email in hand finish and be recorded. Without SMTP configured it does not run and emails wait.
  */
@@ -138,8 +138,8 @@ class EmailWorker implements SmartLifecycle {
             }
             case EmailSender.Outcome.Later(String reason) -> {
                 if (email.attempts() >= properties.maxAttempts()) {
-                    repository.markFailed(email.id(), owner, "gave up after " + email.attempts() + " attempts: " + reason);
-                    log.error("Email {} ({}) failed for good after {} attempts: {}", email.id(), email.kind(), email.attempts(), reason);
+                    repository.markDead(email.id(), owner, "gave up after " + email.attempts() + " attempts: " + reason);
+                    log.error("Email {} ({}) is dead after {} attempts: {}", email.id(), email.kind(), email.attempts(), reason);
                 } else {
                     Instant at = now.plus(backoff(email.attempts()));
                     repository.retryAt(email.id(), owner, at, reason);
@@ -147,7 +147,7 @@ class EmailWorker implements SmartLifecycle {
                 }
             }
             case EmailSender.Outcome.Never(String reason) -> {
-                repository.markFailed(email.id(), owner, reason);
+                repository.markDead(email.id(), owner, reason);
                 log.error("Email {} ({}) refused by the SMTP server for good: {}", email.id(), email.kind(), reason);
             }
         }

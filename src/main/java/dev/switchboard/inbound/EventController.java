@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 class EventController {
 
     private static final String COLUMNS = """
-            SELECT id, event, account_id, conversation_id, message_id, delivery_id, signature, received_at,
+            SELECT id, event_type, account_id, conversation_id, message_id, chatwoot_delivery_id, signature, received_at,
                    octet_length(body) AS body_bytes
             FROM events
             """;
@@ -44,7 +44,7 @@ class EventController {
         return jdbc.sql(RECENT).param("limit", Math.clamp(limit, 1, 500)).query(EventView.class).list();
     }
 
-    record EventView(UUID id, String event, Long accountId, Long conversationId, Long messageId, String deliveryId,
+    record EventView(UUID id, String eventType, Long accountId, Long conversationId, Long messageId, String chatwootDeliveryId,
                      String signature, Instant receivedAt, int bodyBytes) {
     }
 }

@@ -37,7 +37,7 @@ class EventWriter implements SmartLifecycle {
     private static final int QUEUE_CAPACITY = 20_000;
 
     static final String INSERT_EVENTS = """
-            INSERT INTO events (id, dedupe_key, delivery_id, event, account_id, conversation_id, message_id,
+            INSERT INTO events (id, dedupe_key, chatwoot_delivery_id, event_type, account_id, conversation_id, message_id,
                                 signature, received_at, body, stored_by)
             SELECT *, ? FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::int8[], ?::int8[], ?::int8[],
                                     ?::text[], ?::timestamptz[], ?::bytea[])
@@ -110,7 +110,7 @@ class EventWriter implements SmartLifecycle {
                 try {
                     complete(List.of(pending), insert(List.of(pending)));
                 } catch (RuntimeException e) {
-                    log.error("Could not store event {} ({})", pending.event().id(), pending.event().parsed().event(), e);
+                    log.error("Could not store event {} ({})", pending.event().id(), pending.event().parsed().eventType(), e);
                     pending.result().completeExceptionally(e);
                 }
             }
@@ -149,7 +149,7 @@ class EventWriter implements SmartLifecycle {
             ids[i] = e.id();
             keys[i] = e.parsed().dedupeKey();
             deliveryIds[i] = e.deliveryId();
-            events[i] = e.parsed().event();
+            events[i] = e.parsed().eventType();
             accounts[i] = e.parsed().accountId();
             conversations[i] = e.parsed().conversationId();
             messages[i] = e.parsed().messageId();

@@ -7,6 +7,6 @@ import java.util.UUID;
 record NewEvent(UUID id, ParsedEvent parsed, String deliveryId, SignatureCheck signature, Instant receivedAt, byte[] body) {
 
     StoredEvent toStored() {
-        return new StoredEvent(id, parsed.event(), parsed.accountId(), parsed.conversationId(), receivedAt, deliveryId, body);
+        return new StoredEvent(id, parsed.eventType(), parsed.accountId(), parsed.conversationId(), receivedAt, deliveryId, body);
     }
 }

@@ -6,5 +6,5 @@ package dev.switchboard.inbound;
  * @param dedupeKey the business key that recognises Chatwoot re-sending the same event under a new
  *                  delivery id
  */
-record ParsedEvent(String event, Long accountId, Long conversationId, Long messageId, String dedupeKey) {
+record ParsedEvent(String eventType, Long accountId, Long conversationId, Long messageId, String dedupeKey) {
 }

@@ -9,6 +9,6 @@ import java.util.UUID;
  * @param chatwootDeliveryId Chatwoot's {@code X-Chatwoot-Delivery}, when it sent one
  * @param body               the raw body as received; not to be modified
  */
-public record StoredEvent(UUID id, String event, Long accountId, Long conversationId, Instant receivedAt,
+public record StoredEvent(UUID id, String eventType, Long accountId, Long conversationId, Instant receivedAt,
                           String chatwootDeliveryId, byte[] body) {
 }

@@ -80,7 +80,7 @@ class WebhookController {
             }
             case StoreOutcome.Duplicate() -> {
                 metrics.duplicate();
-                log.debug("Duplicate webhook {} (delivery {}) dropped", parsed.event(), deliveryId);
+                log.debug("Duplicate webhook {} (delivery {}) dropped", parsed.eventType(), deliveryId);
                 yield "{\"duplicate\":true}";
             }
         };
@@ -100,7 +100,7 @@ class WebhookController {
             throw new Rejected(RejectionReason.STORAGE_UNAVAILABLE);
         } catch (ExecutionException | TimeoutException e) {
             // Not acknowledged, so Chatwoot's log shows the failure; a late commit is kept and delivered.
-            log.error("Webhook {} (event {}) not acknowledged: {}", event.parsed().event(), event.id(),
+            log.error("Webhook {} (event {}) not acknowledged: {}", event.parsed().eventType(), event.id(),
                     e instanceof ExecutionException ? e.getCause().toString() : "commit took longer than " + properties.ackTimeout());
             throw new Rejected(RejectionReason.STORAGE_UNAVAILABLE);
         }

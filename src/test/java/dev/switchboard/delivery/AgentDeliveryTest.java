@@ -50,7 +50,7 @@ class AgentDeliveryTest extends DeliveryTestSupport {
                 .param("id", eventId).query().singleRow();
         assertThat(attempt.get("number")).isEqualTo(1);
         assertThat(attempt.get("status_code")).isEqualTo(200);
-        assertThat(attempt.get("error_class")).isEqualTo("2xx");
+        assertThat(attempt.get("outcome_class")).isEqualTo("2xx");
         assertThat(attempt.get("response_excerpt")).isEqualTo("{\"ok\":true}");
         assertThat((Integer) attempt.get("duration_ms")).isNotNegative();
     }

@@ -92,13 +92,19 @@ class DeliveryReplayTest extends DeliveryTestSupport {
         await().atMost(Duration.ofSeconds(5)).until(() -> messages.stream().allMatch(e -> "DEAD".equals(status(e)))
                 && conversations.stream().allMatch(e -> "DEAD".equals(status(e))));
 
-        var dryRun = http.postJson("/api/deliveries/replays", agentToken, "{\"event\":\"message_created\",\"errorClass\":\"4xx\"}");
+        var dryRun = http.postJson("/api/deliveries/replays", agentToken, "{\"eventType\":\"message_created\",\"lastError\":\"4xx\"}");
+        var dryRunByOldNames = http.postJson("/api/deliveries/replays", agentToken, "{\"event\":\"message_created\",\"errorClass\":\"4xx\"}");
+        var listedByOldNames = http.get("/api/deliveries?status=DEAD&event=message_created&errorClass=4xx", agentToken);
         assertThat(dryRun.json().path("dryRun").asBoolean()).isTrue();
         assertThat(dryRun.json().path("count").asLong()).isEqualTo(3);
+        assertThat(dryRunByOldNames.json().path("count").asLong()).as("the names of before, read for one release").isEqualTo(3);
+        assertThat(listedByOldNames.json().path("items")).hasSize(3);
+        assertThat(http.get("/api/deliveries?status=DEAD&eventType=message_created&lastError=4xx", agentToken).json().path("items"))
+                .hasSize(3).allSatisfy(d -> assertThat(d.path("eventType").asString()).isEqualTo("message_created"));
         assertThat(messages.stream().map(this::status)).containsOnly("DEAD");
 
         AGENT.answer(r -> Answer.status(200));
-        var started = http.postJson("/api/deliveries/replays", agentToken, "{\"event\":\"message_created\",\"dryRun\":false}");
+        var started = http.postJson("/api/deliveries/replays", agentToken, "{\"eventType\":\"message_created\",\"dryRun\":false}");
 
         assertThat(started.status()).isEqualTo(202);
         assertThat(started.json().path("count").asInt()).isEqualTo(3);

@@ -85,7 +85,7 @@ class SmtpFailureTest {
         SMTP.answerRecipients("550 5.1.1 No such user here");
         UUID id = enqueue("nobody@example.com");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> "FAILED".equals(email(id).get("status")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "DEAD".equals(email(id).get("status")));
         assertThat((String) email(id).get("last_error")).contains("550").contains("No such user");
         clock.advance(Duration.ofDays(1));
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> (int) email(id).get("attempts") == 1);

@@ -47,13 +47,13 @@ class EventParserTest {
         var one = parse("{\"event\":\"automation_event.message_created\",\"id\":1}");
         var other = parse("{\"event\":\"automation_event.message_created\",\"id\":2}");
 
-        assertThat(one.event()).isEqualTo("automation_event.message_created");
+        assertThat(one.eventType()).isEqualTo("automation_event.message_created");
         assertThat(one.dedupeKey()).startsWith("automation_event.message_created:sha256:").isNotEqualTo(other.dedupeKey());
     }
 
     @Test
     void object_without_an_event_name_is_kept_as_unknown() {
-        assertThat(parse("{\"id\":1}").event()).isEqualTo("unknown");
+        assertThat(parse("{\"id\":1}").eventType()).isEqualTo("unknown");
     }
 
     @Test

@@ -38,13 +38,13 @@ class SignedFixturesTest extends IntakeTestSupport {
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().path("duplicate").asBoolean()).isFalse();
-        var row = jdbc.sql("SELECT event, delivery_id, signature, body FROM events WHERE id = :id")
+        var row = jdbc.sql("SELECT event_type, chatwoot_delivery_id, signature, body FROM events WHERE id = :id")
                 .param("id", java.util.UUID.fromString(response.json().path("eventId").asString()))
                 .query().singleRow();
         assertThat((byte[]) row.get("body")).isEqualTo(fixture.body());
-        assertThat(row.get("delivery_id")).isEqualTo(fixture.headers().get("X-Chatwoot-Delivery"));
+        assertThat(row.get("chatwoot_delivery_id")).isEqualTo(fixture.headers().get("X-Chatwoot-Delivery"));
         assertThat(row.get("signature")).isEqualTo("verified");
-        assertThat((String) row.get("event")).isNotBlank();
+        assertThat((String) row.get("event_type")).isNotBlank();
     }
 
     @ParameterizedTest(name = "{0}")

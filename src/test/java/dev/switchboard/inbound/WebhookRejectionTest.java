@@ -172,7 +172,7 @@ class WebhookRejectionTest extends IntakeTestSupport {
         var response = http.postWebhook(body, signedHeaders(body, SECRET, null));
 
         assertThat(response.status()).isEqualTo(200);
-        assertThat(jdbc.sql("SELECT event FROM events").query(String.class).single()).isEqualTo("automation_event.sla_breached");
+        assertThat(jdbc.sql("SELECT event_type FROM events").query(String.class).single()).isEqualTo("automation_event.sla_breached");
     }
 
     private void assertRefused(java.util.function.Supplier<HttpTestClient.Response> request, int status, String reason) {

@@ -63,7 +63,7 @@ class DeliveryPagesTest extends BrowserTestSupport {
         }
         UUID other = dead.add("conversation_created", Instant.parse("2026-07-20T09:05:00Z"));
         login(AGENT);
-        page.navigate("/deliveries?destination=" + DeadDeliveries.DESTINATION + "&event=message_created");
+        page.navigate("/deliveries?destination=" + DeadDeliveries.DESTINATION + "&eventType=message_created");
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Replay dead deliveries matching these filters…")).click();
         assertThat(page.locator("[data-replay-count]")).hasText("3");

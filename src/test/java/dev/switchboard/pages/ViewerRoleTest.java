@@ -37,7 +37,7 @@ class ViewerRoleTest extends BrowserTestSupport {
         APIResponse pageReplay = page.request().post("/deliveries/" + id + "/replay", withCsrf);
         APIResponse apiReplay = page.request().post("/api/deliveries/" + id + "/replay", RequestOptions.create().setHeader("X-CSRF-TOKEN", csrf));
         APIResponse replayAll = page.request().post("/deliveries/replays", withCsrf.setForm(
-                com.microsoft.playwright.options.FormData.create().set("event", "message_created")));
+                com.microsoft.playwright.options.FormData.create().set("eventType", "message_created")));
         APIResponse settingsChange = page.request().post("/settings", RequestOptions.create().setHeader("X-CSRF-TOKEN", csrf)
                 .setForm(com.microsoft.playwright.options.FormData.create().set("supportEmail", "evil@example.com")
                         .set("queryTypes", "Billing")));

@@ -81,7 +81,7 @@ public final class Rows {
         /** @return the event's id */
         public UUID insert(JdbcClient jdbc) {
             return jdbc.sql("""
-                    INSERT INTO events (id, dedupe_key, event, account_id, conversation_id, signature, received_at, body, stored_by)
+                    INSERT INTO events (id, dedupe_key, event_type, account_id, conversation_id, signature, received_at, body, stored_by)
                     VALUES (coalesce(CAST(:id AS uuid), uuid_v7(:at)), :key, :type, CAST(:account AS bigint), CAST(:conversation AS bigint),
                             'verified', :at, :body, CAST(:node AS text))
                     RETURNING id""")
@@ -94,7 +94,7 @@ public final class Rows {
         /** {@code n} such events in one statement, each body numbered ({@code "id": i}). */
         public void insertTimes(JdbcClient jdbc, int n) {
             jdbc.sql("""
-                    INSERT INTO events (id, dedupe_key, event, account_id, signature, received_at, body, stored_by)
+                    INSERT INTO events (id, dedupe_key, event_type, account_id, signature, received_at, body, stored_by)
                     SELECT uuid_v7(:at), 'test-row:' || gen_random_uuid(), :type, 1, 'verified', :at,
                            convert_to('{"event":"' || :type || '","id":' || i || '}', 'UTF8'), CAST(:node AS text)
                     FROM generate_series(1, :n) i""")
@@ -207,7 +207,7 @@ public final class Rows {
 
         public void insert(JdbcClient jdbc) {
             jdbc.sql("""
-                    INSERT INTO delivery_attempts (delivery_id, number, started_at, duration_ms, status_code, error_class,
+                    INSERT INTO delivery_attempts (delivery_id, number, started_at, duration_ms, status_code, outcome_class,
                                                    response_excerpt)
                     VALUES (:id, :number, :at, 42, CAST(:status AS integer), :outcome, CAST(:excerpt AS text))""")
                     .param("id", deliveryId == null ? UUID.randomUUID() : deliveryId).param("number", number)
