@@ -18,6 +18,12 @@ mkdir -p "$OUT"
 [ -f target/switchboard.jar ] || ./mvnw -q -B -DskipTests package
 mkdir -p bench/target
 "$(dirname "$JAVA")/javac" -d bench/target bench/Http1Client.java bench/IntakeLoad.java
+# The no-op endpoint the intake is compared with is the benchmark's, not the product's: compiled against
+# the jar's own classes and put beside it with Spring Boot's PropertiesLauncher (loader.path).
+rm -rf bench/target/app bench/target/noop && mkdir -p bench/target/app bench/target/noop
+(cd bench/target/app && unzip -q ../../../target/switchboard.jar 'BOOT-INF/*')
+"$(dirname "$JAVA")/javac" -cp "bench/target/app/BOOT-INF/classes:bench/target/app/BOOT-INF/lib/*" -d bench/target/noop \
+  bench/src/dev/switchboard/bench/BenchNoop.java
 
 psql_admin() { su postgres -c "psql -q -v ON_ERROR_STOP=1 $*"; }
 for db in $DB ${DB}_pgbench; do
@@ -39,7 +45,9 @@ done
 
 # 2. Switchboard on the same PostgreSQL.
 DATABASE_URL="postgres://postgres@127.0.0.1:5432/$DB" CHATWOOT_WEBHOOK_SECRET=$SECRET PORT=$PORT \
-  "$JAVA" -Xmx512m -jar target/switchboard.jar serve --spring.profiles.active=bench --logging.level.root=warn > "$OUT/switchboard.log" 2>&1 &
+  "$JAVA" -Xmx512m -cp target/switchboard.jar -Dloader.path=bench/target/noop \
+  org.springframework.boot.loader.launch.PropertiesLauncher serve --spring.profiles.active=bench --logging.level.root=warn \
+  > "$OUT/switchboard.log" 2>&1 &
 SB_PID=$!
 trap 'kill $SB_PID 2>/dev/null || true; wait $SB_PID 2>/dev/null || true' EXIT
 await_ready "$PORT" "$OUT/switchboard.log"

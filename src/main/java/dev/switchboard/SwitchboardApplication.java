@@ -7,9 +7,12 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.modulith.Modulithic;
 
+/** One module per feature package; each declares what it may use, and every one may use the refusals. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Modulithic(sharedModules = "refusal")
 public class SwitchboardApplication {
 
     /** {@code serve} (or no argument) starts the server; anything else is a command, help or a usage error. */

@@ -1,3 +1,4 @@
+-- Module: delivery
 -- The delivery fan-out in force: the outbox trigger on events and the delivery-id derivation it uses.
 -- V3, V5 and V7 defined earlier versions; a migration once applied cannot change, so their text stays
 -- as history and this file is the one to read and edit. Flyway runs it after every versioned migration

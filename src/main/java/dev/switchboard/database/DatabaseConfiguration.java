@@ -2,7 +2,6 @@ package dev.switchboard.database;
 
 import java.io.IOException;
 
-import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.switchboard.refusal.NotFound;
 import com.fasterxml.jackson.annotation.JsonAlias;
 
 import jakarta.validation.Valid;
@@ -14,8 +15,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
-import dev.switchboard.web.ApiProblem;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -86,7 +85,7 @@ class DeliveryController {
     Map<String, Object> progress(@PathVariable UUID replayId) {
         Replays.Progress progress = replays.progress(replayId);
         if (progress.total() == 0) {
-            throw new ApiProblem(HttpStatus.NOT_FOUND, "delivery-not-found", "No replay with id " + replayId + " has deliveries left.");
+            throw new NotFound("delivery-not-found", "No replay with id " + replayId + " has deliveries left.");
         }
         return Map.of("replayId", replayId, "total", progress.total(), "waiting", progress.waiting(),
                 "retrying", progress.retrying(), "delivered", progress.delivered(), "dead", progress.dead(),

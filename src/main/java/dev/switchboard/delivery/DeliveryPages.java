@@ -11,12 +11,11 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import dev.switchboard.web.ApiProblem;
+import dev.switchboard.refusal.Invalid;
 import dev.switchboard.web.Inputs;
 import dev.switchboard.web.PageController;
 import dev.switchboard.web.QueryStrings;
 import dev.switchboard.web.ViewerZone;
-import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -177,8 +176,9 @@ class DeliveryPages {
     record Parsed(DeliveryFilter filter, Map<String, String> errors) {
         DeliveryFilter orRefuse() {
             if (!errors.isEmpty()) {
-                throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-input", "Fix the filters first: "
-                        + String.join("; ", errors.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()) + ".");
+                throw new Invalid("Fix the filters first: "
+                        + String.join("; ", errors.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()) + ".",
+                        errors.entrySet().stream().map(e -> new Invalid.FieldProblem(e.getKey(), e.getValue())).toList());
             }
             return filter;
         }

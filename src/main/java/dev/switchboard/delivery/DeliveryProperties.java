@@ -35,7 +35,8 @@ import org.springframework.validation.annotation.Validated;
  *                          replayed deliveries becoming due are found this way)
  * @param breakerFailures   consecutive failed attempts that open a destination's circuit breaker
  * @param breakerOpenFor    how long an open breaker waits before one probe attempt
- * @param retention         how long events, deliveries and attempts are kept
+ * @param retention         how long attempts are kept (events, and their deliveries with them, as long as
+ *                          {@code switchboard.inbound.retention})
  * @param replayRate        how many replayed deliveries per second are released at most
  */
 @Validated

@@ -25,20 +25,20 @@ class DeliveryQueries {
     static final String LIST = """
             SELECT d.id, d.event_id, e.event_type, d.destination, d.status, d.attempts, d.created_at, d.next_attempt_at,
                    d.delivered_at, d.dead_at, d.last_error, d.replay_id
-            FROM deliveries d JOIN events e ON e.id = d.event_id
+            FROM deliveries d JOIN stored_events e ON e.id = d.event_id
             """ + FILTER + """
               AND (CAST(:before AS uuid) IS NULL OR d.id < :before)
             ORDER BY d.id DESC LIMIT :limit
             """;
-    static final String COUNT = "SELECT count(*) FROM deliveries d JOIN events e ON e.id = d.event_id " + FILTER;
+    static final String COUNT = "SELECT count(*) FROM deliveries d JOIN stored_events e ON e.id = d.event_id " + FILTER;
     private static final String ONE = """
             SELECT d.id, d.event_id, e.event_type, d.destination, d.status, d.attempts, d.created_at, d.next_attempt_at,
                    d.delivered_at, d.dead_at, d.last_error, d.replay_id
-            FROM deliveries d JOIN events e ON e.id = d.event_id WHERE d.id = :id
+            FROM deliveries d JOIN stored_events e ON e.id = d.event_id WHERE d.id = :id
             """;
     private static final String EVENT = """
             SELECT e.id, e.event_type, e.account_id, e.conversation_id, e.message_id, e.chatwoot_delivery_id, e.signature, e.received_at, e.body
-            FROM events e WHERE e.id = :id
+            FROM stored_events e WHERE e.id = :id
             """;
     private static final String ATTEMPTS = """
             SELECT number, started_at, duration_ms, status_code, outcome_class, response_excerpt

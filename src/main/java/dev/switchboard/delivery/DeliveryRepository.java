@@ -54,7 +54,7 @@ class DeliveryRepository {
             )
             UPDATE deliveries d
             SET lease_owner = ?, next_attempt_at = ?, attempts = d.attempts + 1, step = d.step + 1
-            FROM due, events e
+            FROM due, stored_events e
             WHERE d.id = due.id AND e.id = d.event_id
             RETURNING d.id, d.attempts, d.step, d.created_at, e.event_type, e.chatwoot_delivery_id, e.body
             """;

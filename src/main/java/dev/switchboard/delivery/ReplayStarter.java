@@ -2,8 +2,8 @@ package dev.switchboard.delivery;
 
 import java.util.UUID;
 
-import dev.switchboard.web.ApiProblem;
-import org.springframework.http.HttpStatus;
+import dev.switchboard.refusal.Conflict;
+import dev.switchboard.refusal.NotFound;
 import org.springframework.stereotype.Component;
 
 /** Starting a replay, for the API and the pages alike: put the dead deliveries back and wake this node's worker. */
@@ -26,7 +26,7 @@ class ReplayStarter {
     Replays.Started one(UUID id) {
         DeliveryStatus status = queries.status(id).orElseThrow(() -> notFound(id));
         if (status != DeliveryStatus.DEAD) {
-            throw ApiProblem.conflict("delivery-not-dead", "Only a dead delivery can be replayed; this one is " + status + ".");
+            throw new Conflict("delivery-not-dead", "Only a dead delivery can be replayed; this one is " + status + ".");
         }
         return started(replays.start(new DeliveryFilter(null, null, null, null, null, null), id, properties.replayRate()));
     }
@@ -41,7 +41,7 @@ class ReplayStarter {
         return started;
     }
 
-    static ApiProblem notFound(UUID id) {
-        return new ApiProblem(HttpStatus.NOT_FOUND, "delivery-not-found", "No delivery with id " + id + ".");
+    static NotFound notFound(UUID id) {
+        return new NotFound("delivery-not-found", "No delivery with id " + id + ".");
     }
 }

@@ -19,7 +19,7 @@ class Replays {
 
     private static final String REPLAY = """
             WITH locked AS (
-                SELECT d.id FROM deliveries d JOIN events e ON e.id = d.event_id
+                SELECT d.id FROM deliveries d JOIN stored_events e ON e.id = d.event_id
             """ + DeliveryQueries.FILTER + """
                   AND (CAST(:only AS uuid) IS NULL OR d.id = :only)
                 FOR UPDATE OF d SKIP LOCKED

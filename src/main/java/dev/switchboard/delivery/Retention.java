@@ -10,23 +10,15 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes events older than the retention with their deliveries (cascade), and attempts older than it,
- * a thousand at a time so no long lock stands in the intake's way. An event whose delivery is still
- * pending is kept: events live as long as something still needs them.
+ * Deletes attempts older than the retention, a thousand at a time so no long lock stands in the workers'
+ * way. Deliveries go with their events, which inbound deletes ({@code EventRetention}) once none of
+ * theirs is pending ({@code pending_deliveries}, the view this module publishes for it).
  */
 @Component
 class Retention {
 
     private static final Logger log = LoggerFactory.getLogger(Retention.class);
     static final int BATCH = 1000;
-    private static final String DELETE_BATCH = """
-            DELETE FROM events WHERE id IN (
-                SELECT e.id FROM events e
-                WHERE e.received_at < :cutoff
-                  AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id AND d.status = 'PENDING')
-                LIMIT :batch FOR UPDATE SKIP LOCKED)
-            """;
-
     private static final String DELETE_ATTEMPTS = """
             DELETE FROM delivery_attempts WHERE ctid IN (
                 SELECT ctid FROM delivery_attempts WHERE started_at < :cutoff LIMIT :batch)
@@ -51,20 +43,17 @@ class Retention {
         }
     }
 
-    /** @return how many events were deleted */
+    /** @return how many attempts were deleted */
     long deleteExpired() {
         Timestamp cutoff = Timestamp.from(clock.instant().minus(properties.retention()));
         long total = 0;
         int deleted;
         do {
-            deleted = jdbc.sql(DELETE_BATCH).param("cutoff", cutoff).param("batch", BATCH).update();
+            deleted = jdbc.sql(DELETE_ATTEMPTS).param("cutoff", cutoff).param("batch", BATCH).update();
             total += deleted;
         } while (deleted == BATCH);
-        do {
-            deleted = jdbc.sql(DELETE_ATTEMPTS).param("cutoff", cutoff).param("batch", BATCH).update();
-        } while (deleted == BATCH);
         if (total > 0) {
-            log.info("Retention deleted {} events older than {} with their deliveries and attempts", total, properties.retention());
+            log.info("Retention deleted {} delivery attempts older than {}", total, properties.retention());
         }
         return total;
     }

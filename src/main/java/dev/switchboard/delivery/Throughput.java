@@ -30,7 +30,7 @@ public class Throughput {
     private static final Duration SETTLES_AFTER = Duration.ofMinutes(2);
     private static final String RECEIVED = """
             SELECT date_trunc('minute', received_at) AS minute, count(*) AS n
-            FROM events WHERE received_at >= :from AND received_at < :end GROUP BY 1
+            FROM stored_events WHERE received_at >= :from AND received_at < :end GROUP BY 1
             """;
     private static final String DELIVERED = """
             SELECT date_trunc('minute', started_at) AS minute, count(*) AS n

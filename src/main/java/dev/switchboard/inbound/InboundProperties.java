@@ -30,6 +30,8 @@ import org.springframework.validation.annotation.Validated;
  * @param writerThreads      how many transactions write events at once
  * @param ackTimeout         how long a webhook waits for its event to commit before it is answered 503;
  *                           at most 4 s, because Chatwoot gives up after 5 s
+ * @param retention          how long events are kept once no delivery of theirs is pending; unset, it follows
+ *                           {@code switchboard.delivery.retention}
  */
 @Validated
 @ConfigurationProperties("switchboard.inbound")
@@ -41,7 +43,8 @@ public record InboundProperties(
         @DefaultValue("1MB") @NotNull DataSize maxBodySize,
         @DefaultValue("256") @Min(1) @Max(5000) int batchSize,
         @DefaultValue("2") @Min(1) @Max(32) int writerThreads,
-        @DefaultValue("4s") @NotNull @DurationMin(millis = 100) @DurationMax(seconds = 4) Duration ackTimeout) {
+        @DefaultValue("4s") @NotNull @DurationMin(millis = 100) @DurationMax(seconds = 4) Duration ackTimeout,
+        @DefaultValue("30d") @NotNull @DurationMin(days = 1) Duration retention) {
 
     public InboundProperties {
         secrets = secrets == null ? List.of()

@@ -4,7 +4,7 @@ import java.security.Principal;
 import java.util.Arrays;
 import java.util.List;
 
-import dev.switchboard.web.ApiProblem;
+import dev.switchboard.refusal.Invalid;
 import dev.switchboard.web.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,7 +37,7 @@ class SettingsPage {
     String save(@ModelAttribute SettingsForm form, Principal principal, Model model, RedirectAttributes redirect) {
         try {
             settings.update(form.toSettings(), principal.getName());
-        } catch (ApiProblem problem) {
+        } catch (Invalid problem) {
             return page(form, problem.fieldErrors(), model);
         }
         redirect.addFlashAttribute("saved", true);

@@ -14,8 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import dev.switchboard.web.ApiProblem;
-import dev.switchboard.web.ApiProblem.FieldProblem;
+import dev.switchboard.refusal.Invalid;
 import dev.switchboard.web.Inputs;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -95,22 +94,22 @@ public class SystemSettings {
 
     /** Trimmed, blanks as null, checked: every problem at once, so a form can show them all. */
     static Settings normalised(Settings wanted) {
-        List<FieldProblem> problems = new ArrayList<>();
+        List<Invalid.FieldProblem> problems = new ArrayList<>();
         String email = Inputs.blankToNull(wanted.supportEmail());
         if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
-            problems.add(new FieldProblem("supportEmail", "must be an email address, such as support@example.com"));
+            problems.add(new Invalid.FieldProblem("supportEmail", "must be an email address, such as support@example.com"));
         }
         String number = Inputs.blankToNull(wanted.whatsappNumber());
         if (number != null && !DIGITS.matcher(number).matches()) {
-            problems.add(new FieldProblem("whatsappNumber",
+            problems.add(new Invalid.FieldProblem("whatsappNumber",
                     "must be 8 to 15 digits with the country code, and nothing else (no +, spaces or dashes)"));
         }
         if (wanted.whatsappBubble() && number == null) {
-            problems.add(new FieldProblem("whatsappBubble", "needs a WhatsApp number to open"));
+            problems.add(new Invalid.FieldProblem("whatsappBubble", "needs a WhatsApp number to open"));
         }
         String portal = Inputs.blankToNull(wanted.portalBaseUrl());
         if (portal != null && !isAbsoluteHttp(portal)) {
-            problems.add(new FieldProblem("portalBaseUrl", "must be an absolute http:// or https:// address, such as https://support.example.com"));
+            problems.add(new Invalid.FieldProblem("portalBaseUrl", "must be an absolute http:// or https:// address, such as https://support.example.com"));
         }
         List<String> types = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -120,22 +119,22 @@ public class SystemSettings {
                 continue;
             }
             if (t.length() > MAX_QUERY_TYPE_LENGTH) {
-                problems.add(new FieldProblem("queryTypes", "each type has at most " + MAX_QUERY_TYPE_LENGTH + " characters"));
+                problems.add(new Invalid.FieldProblem("queryTypes", "each type has at most " + MAX_QUERY_TYPE_LENGTH + " characters"));
             } else if (!seen.add(t.toLowerCase(Locale.ROOT))) {
-                problems.add(new FieldProblem("queryTypes", "lists \"" + t + "\" twice"));
+                problems.add(new Invalid.FieldProblem("queryTypes", "lists \"" + t + "\" twice"));
             }
             types.add(t);
         }
         if (types.isEmpty() || types.size() > MAX_QUERY_TYPES) {
-            problems.add(new FieldProblem("queryTypes", "needs 1 to " + MAX_QUERY_TYPES + " types"));
+            problems.add(new Invalid.FieldProblem("queryTypes", "needs 1 to " + MAX_QUERY_TYPES + " types"));
         }
         String team = Objects.requireNonNullElse(Inputs.blankToNull(wanted.teamName()), Settings.DEFAULT_TEAM_NAME);
         if (team.length() > MAX_TEAM_NAME_LENGTH || !ONE_LINE.matcher(team).matches()) {
-            problems.add(new FieldProblem("teamName", "must be one line of at most " + MAX_TEAM_NAME_LENGTH
+            problems.add(new Invalid.FieldProblem("teamName", "must be one line of at most " + MAX_TEAM_NAME_LENGTH
                     + " characters, without < > or control characters"));
         }
         if (!problems.isEmpty()) {
-            throw ApiProblem.invalid(problems);
+            throw new Invalid(problems);
         }
         return new Settings(email, number, portal, wanted.whatsappBubble(), types, team);
     }

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import dev.switchboard.settings.Settings;
-import dev.switchboard.web.Users;
+import dev.switchboard.account.Users;
 import org.springframework.stereotype.Component;
 
 /**

@@ -8,14 +8,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.switchboard.refusal.Gone;
+import dev.switchboard.refusal.NotFound;
+import dev.switchboard.refusal.Refusal;
 import dev.switchboard.database.UuidV7;
 import dev.switchboard.email.SendTimeLinks;
 import dev.switchboard.settings.Settings;
 import dev.switchboard.settings.SystemSettings;
-import dev.switchboard.web.ApiProblem;
 import dev.switchboard.web.RateLimits;
 import dev.switchboard.web.Secrets;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -115,7 +116,7 @@ class CustomerLinks implements SendTimeLinks {
     UsedLink use(String token, String client) {
         failedLookups.refuseWhenExhausted(client);
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
-            throw failed(client, ApiProblem.notFound("This link is not valid. Check that it was copied whole, or ask the support team for a new one."));
+            throw failed(client, new NotFound("This link is not valid. Check that it was copied whole, or ask the support team for a new one."));
         }
         byte[] hash = Secrets.sha256(token);
         Instant now = clock.instant();
@@ -127,14 +128,14 @@ class CustomerLinks implements SendTimeLinks {
         }
         Optional<Boolean> revoked = jdbc.sql(STATE).param("hash", hash).query((rs, n) -> rs.getTimestamp("revoked_at") != null).optional();
         if (revoked.isEmpty()) {
-            throw failed(client, ApiProblem.notFound("This link is not valid. Check that it was copied whole, or ask the support team for a new one."));
+            throw failed(client, new NotFound("This link is not valid. Check that it was copied whole, or ask the support team for a new one."));
         }
         String why = revoked.get() ? "was withdrawn by the support team" : "has expired";
-        throw failed(client, new ApiProblem(HttpStatus.GONE, "link-gone",
+        throw failed(client, new Gone("link-gone",
                 "This link " + why + ". Ask the support team for a new one; your conversation is kept."));
     }
 
-    private ApiProblem failed(String client, ApiProblem problem) {
+    private Refusal failed(String client, Refusal problem) {
         failedLookups.take(client);
         return problem;
     }

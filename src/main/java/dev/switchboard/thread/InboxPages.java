@@ -15,7 +15,7 @@ import dev.switchboard.web.Inputs;
 import dev.switchboard.web.PageController;
 import dev.switchboard.web.QueryStrings;
 import dev.switchboard.web.Role;
-import dev.switchboard.web.Users;
+import dev.switchboard.account.Users;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;

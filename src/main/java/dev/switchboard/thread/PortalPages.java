@@ -5,11 +5,14 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.switchboard.refusal.Invalid;
+import dev.switchboard.refusal.RateLimited;
+import dev.switchboard.refusal.Refusal;
 import dev.switchboard.settings.Settings;
 import dev.switchboard.settings.SystemSettings;
-import dev.switchboard.web.ApiProblem;
 import dev.switchboard.web.FormChecks;
 import dev.switchboard.web.PageController;
+import dev.switchboard.web.Refusals;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -58,9 +61,10 @@ class PortalPages {
         try {
             raising.take(request);
             raised = threads.raise(form);
-        } catch (ApiProblem problem) {
-            response.setStatus(problem.status().value());
-            return raisePage(form, problem.fieldErrors(), problem.fieldErrors().isEmpty() ? problem.getMessage() : null, model);
+        } catch (Refusal problem) {
+            response.setStatus(Refusals.status(problem).value());
+            Map<String, String> fields = problem instanceof Invalid invalid ? invalid.fieldErrors() : Map.of();
+            return raisePage(form, fields, fields.isEmpty() ? problem.getMessage() : null, model);
         }
         return "redirect:" + CustomerLinks.PORTAL_PATH + raised.link().token() + "?new";
     }
@@ -71,7 +75,7 @@ class PortalPages {
         Threads.CustomerThreadView view;
         try {
             view = threads.customerView(links.use(token, request.getRemoteAddr()));
-        } catch (ApiProblem problem) {
+        } catch (Refusal problem) {
             return unavailable(problem, response, model);
         }
         model.addAttribute("justRaised", justRaised != null);
@@ -85,7 +89,7 @@ class PortalPages {
         CustomerLinks.UsedLink link;
         try {
             link = links.use(token, request.getRemoteAddr());
-        } catch (ApiProblem problem) {
+        } catch (Refusal problem) {
             return unavailable(problem, response, model);
         }
         var reply = new PublicSupportController.CustomerReply(body.strip());
@@ -94,7 +98,7 @@ class PortalPages {
             try {
                 threads.customerReply(link, reply.body());
                 return "redirect:" + CustomerLinks.PORTAL_PATH + token + "#latest";
-            } catch (ApiProblem problem) {
+            } catch (Refusal problem) {
                 errors = Map.of("body", problem.getMessage());
             }
         }
@@ -121,12 +125,12 @@ class PortalPages {
         return "portal/thread";
     }
 
-    private String unavailable(ApiProblem problem, HttpServletResponse response, Model model) {
-        response.setStatus(problem.status().value());
-        if (problem.retryAfter() != null) {
-            response.setHeader("Retry-After", Long.toString(Math.max(1, problem.retryAfter().toSeconds())));
+    private String unavailable(Refusal problem, HttpServletResponse response, Model model) {
+        response.setStatus(Refusals.status(problem).value());
+        if (problem instanceof RateLimited limited) {
+            response.setHeader("Retry-After", Long.toString(Math.max(1, limited.retryAfter().toSeconds())));
         }
-        model.addAttribute("status", problem.status().value());
+        model.addAttribute("status", Refusals.status(problem).value());
         model.addAttribute("message", problem.getMessage());
         model.addAttribute("whatsapp", settings.current().whatsappLink("Hello, I need help with my query: ").orElse(null));
         return "portal/unavailable";

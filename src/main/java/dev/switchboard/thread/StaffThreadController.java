@@ -14,7 +14,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import dev.switchboard.web.ApiProblem;
+import dev.switchboard.refusal.Invalid;
+import dev.switchboard.refusal.NotFound;
 import dev.switchboard.web.Inputs;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -101,7 +102,7 @@ class StaffThreadController {
     @DeleteMapping("/{id}/links/{linkId}")
     ResponseEntity<Void> revoke(@PathVariable UUID id, @PathVariable UUID linkId, Principal principal) {
         if (!links.revoke(id, linkId, principal.getName())) {
-            throw ApiProblem.notFound("No active link " + linkId + " on thread " + id + ".");
+            throw new NotFound("No active link " + linkId + " on thread " + id + ".");
         }
         return ResponseEntity.noContent().build();
     }
@@ -110,7 +111,7 @@ class StaffThreadController {
         try {
             return ThreadStatus.valueOf(tab.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalid(List.of(new ApiProblem.FieldProblem("tab", "must be ALL, OPEN, PENDING, RESOLVED or CLOSED")));
+            throw new Invalid(List.of(new Invalid.FieldProblem("tab", "must be ALL, OPEN, PENDING, RESOLVED or CLOSED")));
         }
     }
 

@@ -5,7 +5,7 @@ import java.util.UUID;
 import dev.switchboard.email.EmailOutbox;
 import dev.switchboard.email.OutgoingEmail;
 import dev.switchboard.settings.Settings;
-import dev.switchboard.web.Users;
+import dev.switchboard.account.Users;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

@@ -12,15 +12,16 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
+import dev.switchboard.refusal.Conflict;
+import dev.switchboard.refusal.Invalid;
+import dev.switchboard.refusal.NotAllowed;
+import dev.switchboard.refusal.NotFound;
 import dev.switchboard.database.UuidV7;
 import dev.switchboard.settings.Settings;
 import dev.switchboard.settings.SystemSettings;
-import dev.switchboard.web.ApiProblem;
-import dev.switchboard.web.ApiProblem.FieldProblem;
 import dev.switchboard.web.Inputs;
 import dev.switchboard.web.Role;
-import dev.switchboard.web.Users;
-import org.springframework.http.HttpStatus;
+import dev.switchboard.account.Users;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -63,7 +64,7 @@ class Threads {
     private Raised raise(ThreadRepository.NewThread query, String message) {
         Settings current = settings.current();
         if (!current.queryTypes().contains(query.queryType())) {
-            throw ApiProblem.invalid(List.of(new FieldProblem("queryType", "must be one of: " + String.join(", ", current.queryTypes()))));
+            throw Invalid.field("queryType", "must be one of: " + String.join(", ", current.queryTypes()));
         }
         Instant now = clock.instant();
         UUID id = UuidV7.next(clock);
@@ -96,7 +97,7 @@ class Threads {
     ThreadRepository.MessageView post(UUID threadId, Visibility visibility, String body, String by) {
         ThreadRepository.ThreadRow thread = locked(threadId);
         if (visibility == Visibility.EXTERNAL && thread.status() == ThreadStatus.CLOSED) {
-            throw ApiProblem.conflict("thread-closed", "Thread " + thread.code() + " is closed: reopen it before replying to the customer.");
+            throw new Conflict("thread-closed", "Thread " + thread.code() + " is closed: reopen it before replying to the customer.");
         }
         Instant now = clock.instant();
         UUID messageId = UuidV7.next(clock);
@@ -111,7 +112,7 @@ class Threads {
     ThreadDetail changeStatus(UUID threadId, ThreadStatus to, String by) {
         ThreadRepository.ThreadRow thread = locked(threadId);
         if (!thread.status().staffMoves().contains(to)) {
-            throw ApiProblem.conflict("status-move-not-allowed", "Thread " + thread.code() + " is " + thread.status()
+            throw new Conflict("status-move-not-allowed", "Thread " + thread.code() + " is " + thread.status()
                     + "; from there it can move to " + thread.status().staffMoves().stream().sorted().toList() + ", not to " + to + ".");
         }
         Instant now = clock.instant();
@@ -124,10 +125,9 @@ class Threads {
     ThreadDetail assign(UUID threadId, String assignee, String by) {
         ThreadRepository.ThreadRow thread = locked(threadId);
         if (assignee != null) {
-            var member = users.find(assignee).orElseThrow(() -> ApiProblem.invalid(List.of(
-                    new FieldProblem("assignee", "is not an active user"))));
+            var member = users.find(assignee).orElseThrow(() -> Invalid.field("assignee", "is not an active user"));
             if (member.role() == Role.VIEWER) {
-                throw ApiProblem.invalid(List.of(new FieldProblem("assignee", "is a VIEWER, who cannot work threads")));
+                throw Invalid.field("assignee", "is a VIEWER, who cannot work threads");
             }
         }
         if (!Objects.equals(thread.assignee(), assignee)) {
@@ -168,11 +168,11 @@ class Threads {
     @Transactional
     CustomerThreadView customerReply(CustomerLinks.UsedLink link, String body) {
         if (link.permission() != LinkPermission.REPLY) {
-            throw new ApiProblem(HttpStatus.FORBIDDEN, "link-view-only", "This link lets you read the conversation but not reply to it.");
+            throw new NotAllowed("link-view-only", "This link lets you read the conversation but not reply to it.");
         }
         ThreadRepository.ThreadRow thread = locked(link.threadId());
         if (thread.status() == ThreadStatus.CLOSED) {
-            throw ApiProblem.conflict("thread-closed", "This conversation is closed. Please raise a new query and mention "
+            throw new Conflict("thread-closed", "This conversation is closed. Please raise a new query and mention "
                     + thread.code() + ".");
         }
         Instant now = clock.instant();
@@ -204,7 +204,7 @@ class Threads {
         var found = idOrCode.regionMatches(true, 0, "SB-", 0, 3)
                 ? repository.findByCode(idOrCode.toUpperCase(Locale.ROOT))
                 : parse(idOrCode).flatMap(repository::find);
-        return found.orElseThrow(() -> ApiProblem.notFound("No thread " + idOrCode + "."));
+        return found.orElseThrow(() -> new NotFound("No thread " + idOrCode + "."));
     }
 
     private static Optional<UUID> parse(String id) {
@@ -216,11 +216,11 @@ class Threads {
     }
 
     ThreadRepository.ThreadRow require(UUID id) {
-        return repository.find(id).orElseThrow(() -> ApiProblem.notFound("No thread " + id + "."));
+        return repository.find(id).orElseThrow(() -> new NotFound("No thread " + id + "."));
     }
 
     private ThreadRepository.ThreadRow locked(UUID id) {
-        return repository.lock(id).orElseThrow(() -> ApiProblem.notFound("No thread " + id + "."));
+        return repository.lock(id).orElseThrow(() -> new NotFound("No thread " + id + "."));
     }
 
     record Raised(UUID threadId, String code, CustomerLinks.IssuedLink link) {

@@ -24,10 +24,10 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
 
-    private final ApiTokens tokens;
+    private final Credentials credentials;
 
-    ApiTokenAuthenticationFilter(ApiTokens tokens) {
-        this.tokens = tokens;
+    ApiTokenAuthenticationFilter(Credentials credentials) {
+        this.credentials = credentials;
     }
 
     /** Whether the request is judged by a token; such a request never uses the session. */
@@ -43,8 +43,8 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        Optional<ApiTokens.TokenPrincipal> principal = header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                ? tokens.authenticate(header.substring(BEARER.length()).trim()) : Optional.empty();
+        Optional<Credentials.TokenHolder> principal = header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                ? credentials.tokenHolder(header.substring(BEARER.length()).trim()) : Optional.empty();
         if (principal.isEmpty()) {
             Problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
                     "The API token is not valid, or it was revoked. A request with an Authorization header is judged by"

@@ -2,6 +2,8 @@ package dev.switchboard.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import dev.switchboard.refusal.RateLimited;
+import dev.switchboard.refusal.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -27,11 +29,11 @@ class PageExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(PageExceptionHandler.class);
 
-    @ExceptionHandler(ApiProblem.class)
-    ModelAndView problem(ApiProblem problem, HttpServletRequest request) {
-        ModelAndView answer = answer(problem.status(), problem.getMessage(), request);
-        if (problem.retryAfter() != null) {
-            answer.addObject("retryAfter", Math.max(1, problem.retryAfter().toSeconds()));
+    @ExceptionHandler(Refusal.class)
+    ModelAndView refused(Refusal refusal, HttpServletRequest request) {
+        ModelAndView answer = answer(Refusals.status(refusal), refusal.getMessage(), request);
+        if (refusal instanceof RateLimited limited) {
+            answer.addObject("retryAfter", Math.max(1, limited.retryAfter().toSeconds()));
         }
         return answer;
     }

@@ -2,6 +2,7 @@ package dev.switchboard.web;
 
 import java.time.Duration;
 
+import dev.switchboard.refusal.RateLimited;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
@@ -39,7 +40,7 @@ public final class RateLimits {
                 .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build()).build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
-            throw ApiProblem.tooManyRequests(Duration.ofNanos(probe.getNanosToWaitForRefill()).plusSeconds(1));
+            throw new RateLimited(Duration.ofNanos(probe.getNanosToWaitForRefill()).plusSeconds(1));
         }
     }
 

@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -37,7 +36,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, Users users) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, Credentials credentials) throws Exception {
         return http
                 .securityMatcher("/api/**", "/actuator/**", "/error")
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::sessionCallChangingState))
@@ -45,8 +44,8 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .requestCache(cache -> cache.disable())
-                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens), CsrfFilter.class)
-                .addFilterAfter(new SessionFollowsUser(users), ApiTokenAuthenticationFilter.class)
+                .addFilterBefore(new ApiTokenAuthenticationFilter(credentials), CsrfFilter.class)
+                .addFilterAfter(new SessionFollowsUser(credentials), ApiTokenAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .requestMatchers(PUBLIC_API).permitAll()
@@ -96,9 +95,9 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, Users users) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, Credentials credentials) throws Exception {
         return http
-                .addFilterAfter(new SessionFollowsUser(users), SecurityContextHolderFilter.class)
+                .addFilterAfter(new SessionFollowsUser(credentials), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/webjars/**", "/assets/**", "/favicon.ico",
                                 "/portal", "/portal/**").permitAll()
@@ -127,17 +126,11 @@ class SecurityConfiguration {
 
     /**
      * The webhook intake is public and token-less (the HMAC is its authentication), so it skips the
-     * security filter chain, which cost about a third of its CPU; Spring Security's firewall still
-     * applies. The bench profile's no-op endpoint is treated the same way so the two compare fairly.
+     * security filter chain, which cost about a third of its CPU; Spring Security's firewall still applies.
      */
     @Bean
-    WebSecurityCustomizer publicMachineEndpoints(Environment environment) {
-        return web -> {
-            web.ignoring().requestMatchers(HttpMethod.POST, "/api/webhooks/chatwoot");
-            if (environment.matchesProfiles("bench")) {
-                web.ignoring().requestMatchers(HttpMethod.POST, "/bench/noop");
-            }
-        };
+    WebSecurityCustomizer publicMachineEndpoints() {
+        return web -> web.ignoring().requestMatchers(HttpMethod.POST, "/api/webhooks/chatwoot");
     }
 
     /**

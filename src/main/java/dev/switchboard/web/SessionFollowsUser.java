@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpSession;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -30,10 +29,10 @@ class SessionFollowsUser extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(SessionFollowsUser.class);
     private static final SecurityContextRepository SESSIONS = new HttpSessionSecurityContextRepository();
 
-    private final Users users;
+    private final Credentials credentials;
 
-    SessionFollowsUser(Users users) {
-        this.users = users;
+    SessionFollowsUser(Credentials credentials) {
+        this.credentials = credentials;
     }
 
     /** Static files carry no authority; they need no reading of the user. */
@@ -48,7 +47,7 @@ class SessionFollowsUser extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof SignedInUser signedIn) {
-            var standing = users.standing(signedIn.getUsername());
+            var standing = credentials.standing(signedIn.getUsername());
             if (standing.isEmpty() || standing.get().disabled()
                     || standing.get().credentialsVersion() != signedIn.credentialsVersion()) {
                 log.info("Ended a session of {}: the user is {}", signedIn.getUsername(), standing.isEmpty() ? "gone"
@@ -63,25 +62,6 @@ class SessionFollowsUser extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
-    }
-
-    /**
-     * The person changed their own password in this session: their other sessions end, this one carries on
-     * under a new session id, with the new credentials version.
-     */
-    static void keepAfterOwnPasswordChange(int credentialsVersion, Authentication current, HttpServletRequest request,
-                                           HttpServletResponse response) {
-        request.changeSessionId();
-        keep(signedIn(current).withCredentialsVersion(credentialsVersion), current, request, response);
-    }
-
-    /** The person behind a session; an API token is nobody's and is refused. */
-    static SignedInUser signedIn(Authentication authentication) {
-        if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
-            return user;
-        }
-        throw new ApiProblem(HttpStatus.FORBIDDEN, "not-a-person",
-                "This is about the person logged in: an API token belongs to no one. Log in to change it.");
     }
 
     /**

@@ -7,11 +7,12 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
- * A person logged in with the form, as their session keeps them: the role they are judged by and the
+ * A person logged in with the form, as their session keeps them (the account module makes one from its
+ * user when the login form is checked): the role they are judged by and the
  * credentials version they logged in with. {@link SessionFollowsUser} compares both with the database on
  * every request. The password hash is held only until the login has been checked.
  */
-final class SignedInUser implements UserDetails, CredentialsContainer {
+public final class SignedInUser implements UserDetails, CredentialsContainer {
 
     private final String username;
     private final Role role;
@@ -19,7 +20,7 @@ final class SignedInUser implements UserDetails, CredentialsContainer {
     private final boolean disabled;
     private String passwordHash;
 
-    SignedInUser(String username, Role role, int credentialsVersion, boolean disabled, String passwordHash) {
+    public SignedInUser(String username, Role role, int credentialsVersion, boolean disabled, String passwordHash) {
         this.username = username;
         this.role = role;
         this.credentialsVersion = credentialsVersion;

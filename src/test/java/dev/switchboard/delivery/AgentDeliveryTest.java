@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class AgentDeliveryTest extends DeliveryTestSupport {
 
     @org.springframework.beans.factory.annotation.Autowired
-    dev.switchboard.web.ApiTokens tokens;
+    dev.switchboard.account.ApiTokens tokens;
 
     @Test
     void event_reaches_the_agent_with_its_exact_bytes_and_a_signature_the_reference_library_verifies() throws Exception {

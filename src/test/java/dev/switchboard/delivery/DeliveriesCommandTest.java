@@ -12,7 +12,7 @@ import java.util.UUID;
 import dev.switchboard.cli.Cli;
 import dev.switchboard.support.FakeAgent.Answer;
 import dev.switchboard.support.IntegrationTest;
-import dev.switchboard.web.ApiTokens;
+import dev.switchboard.account.ApiTokens;
 import dev.switchboard.web.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

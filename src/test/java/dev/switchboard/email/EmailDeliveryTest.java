@@ -22,7 +22,7 @@ import dev.switchboard.support.HttpTestClient;
 import dev.switchboard.support.IntegrationTest;
 import dev.switchboard.support.MutableClock;
 import dev.switchboard.support.TestDatabase;
-import dev.switchboard.web.ApiTokens;
+import dev.switchboard.account.ApiTokens;
 import dev.switchboard.web.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

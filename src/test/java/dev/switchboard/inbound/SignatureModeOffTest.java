@@ -25,7 +25,7 @@ class SignatureModeOffTest extends IntakeTestSupport {
     void health_warns_that_signatures_are_off() {
         var health = new InboundHealthIndicator(new IntakeStatus(new InboundProperties(SignatureMode.OFF, java.util.List.of(),
                 java.time.Duration.ofSeconds(300), org.springframework.util.unit.DataSize.ofMegabytes(1), 256, 2,
-                java.time.Duration.ofSeconds(4)))).health();
+                java.time.Duration.ofSeconds(4), java.time.Duration.ofDays(30)))).health();
 
         assertThat(health.getDetails()).containsEntry("mode", "off");
         assertThat((String) health.getDetails().get("warning")).contains("OFF");

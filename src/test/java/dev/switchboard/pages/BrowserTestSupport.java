@@ -16,7 +16,7 @@ import dev.switchboard.settings.SystemSettings;
 import dev.switchboard.monitor.SharedReadings;
 import dev.switchboard.support.MutableClock;
 import dev.switchboard.web.Role;
-import dev.switchboard.web.Users;
+import dev.switchboard.account.Users;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;

@@ -11,7 +11,7 @@ import java.util.List;
 import dev.switchboard.support.FormLogin;
 import dev.switchboard.support.IntegrationTest;
 import dev.switchboard.web.Role;
-import dev.switchboard.web.Users;
+import dev.switchboard.account.Users;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -12,7 +12,7 @@ import dev.switchboard.settings.Settings;
 import dev.switchboard.support.FormLogin;
 import dev.switchboard.support.IntegrationTest;
 import dev.switchboard.web.Role;
-import dev.switchboard.web.Users;
+import dev.switchboard.account.Users;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

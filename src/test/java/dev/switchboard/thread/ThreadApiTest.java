@@ -8,7 +8,7 @@ import java.util.List;
 import dev.switchboard.support.IntegrationTest;
 import dev.switchboard.web.Role;
 import dev.switchboard.web.Secrets;
-import dev.switchboard.web.Users;
+import dev.switchboard.account.Users;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;

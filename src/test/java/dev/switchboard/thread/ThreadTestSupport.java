@@ -8,7 +8,7 @@ import dev.switchboard.settings.Settings;
 import dev.switchboard.settings.SystemSettings;
 import dev.switchboard.support.HttpTestClient;
 import dev.switchboard.support.MutableClock;
-import dev.switchboard.web.ApiTokens;
+import dev.switchboard.account.ApiTokens;
 import dev.switchboard.web.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;

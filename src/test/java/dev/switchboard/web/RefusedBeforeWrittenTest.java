@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.switchboard.account.Users;
+import dev.switchboard.account.ApiTokens;
 import dev.switchboard.settings.Settings;
 import dev.switchboard.settings.SystemSettings;
 import dev.switchboard.support.FormLogin;

@@ -1,0 +1,4 @@
+@ApplicationModule(allowedDependencies = {"ledger"})
+package modulefixtures.broken.billing;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,4 @@
+@ApplicationModule(allowedDependencies = {})
+package modulefixtures.broken.ledger;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,8 @@
+package modulefixtures.broken.reports;
+
+/** A module billing does not declare. */
+public class Report {
+    public long lines() {
+        return 1;
+    }
+}

@@ -1,0 +1,4 @@
+@ApplicationModule(allowedDependencies = {"ledger"})
+package modulefixtures.clean.billing;
+
+import org.springframework.modulith.ApplicationModule;

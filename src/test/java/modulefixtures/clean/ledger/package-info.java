@@ -1,0 +1,4 @@
+@ApplicationModule(allowedDependencies = {})
+package modulefixtures.clean.ledger;
+
+import org.springframework.modulith.ApplicationModule;
