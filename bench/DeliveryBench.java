@@ -97,7 +97,7 @@ public class DeliveryBench {
         long base = Http1Client.SEQUENCE.addAndGet(10_000_000);
         long start = System.nanoTime();
         sql(psql, """
-                INSERT INTO events (id, dedupe_key, event, account_id, signature, received_at, body)
+                INSERT INTO events (id, dedupe_key, event_type, account_id, signature, received_at, body)
                 SELECT gen_random_uuid(), 'drain:' || (%d + i), 'message_created', 1, 'verified', now(),
                        convert_to('{"account":{"id":1},"content":"drain %s","created_at":"2026-06-20T09:14:05.318Z","id":'
                                   || (%d + i) || ',"event":"message_created"}', 'UTF8')

@@ -34,7 +34,7 @@ SELECT uuid_v7(t.created_at + k * interval '1 second'), t.id, 'CUSTOMER', t.requ
        'Message ' || k || ' about ' || t.subject, t.created_at + k * interval '1 second'
 FROM threads t, generate_series(1, 5) k;
 INSERT INTO delivery_destinations (name, events, active, updated_at) VALUES ('agent', NULL, false, now()) ON CONFLICT DO NOTHING;
-INSERT INTO events (id, dedupe_key, event, account_id, conversation_id, message_id, signature, received_at, body)
+INSERT INTO events (id, dedupe_key, event_type, account_id, conversation_id, message_id, signature, received_at, body)
 SELECT uuid_v7(now() - g * interval '1 second'), 'bench' || g, 'message_created', 1, g % 500, g, 'verified',
        now() - g * interval '1 second', convert_to('{"event":"message_created","content":"hello"}', 'UTF8')
 FROM generate_series(1, 50000) g;
@@ -42,7 +42,7 @@ INSERT INTO deliveries (id, event_id, destination, status, next_attempt_at, crea
 SELECT uuid_v7(received_at), id, 'agent', CASE WHEN random() < 0.05 THEN 'DEAD' ELSE 'DELIVERED' END, received_at, received_at,
        1, 1, received_at, received_at, NULL
 FROM events;
-INSERT INTO delivery_attempts (delivery_id, number, started_at, duration_ms, status_code, error_class)
+INSERT INTO delivery_attempts (delivery_id, number, started_at, duration_ms, status_code, outcome_class)
 SELECT id, 1, created_at, 10, CASE status WHEN 'DEAD' THEN 503 ELSE 200 END, CASE status WHEN 'DEAD' THEN '5xx' ELSE '2xx' END
 FROM deliveries;
 ANALYZE;
