@@ -3,6 +3,7 @@ package dev.switchboard.delivery;
 import java.sql.Timestamp;
 import java.time.Clock;
 
+import dev.switchboard.database.Batches;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,12 +47,7 @@ class Retention {
     /** @return how many attempts were deleted */
     long deleteExpired() {
         Timestamp cutoff = Timestamp.from(clock.instant().minus(properties.retention()));
-        long total = 0;
-        int deleted;
-        do {
-            deleted = jdbc.sql(DELETE_ATTEMPTS).param("cutoff", cutoff).param("batch", BATCH).update();
-            total += deleted;
-        } while (deleted == BATCH);
+        long total = Batches.whileFull(BATCH, () -> jdbc.sql(DELETE_ATTEMPTS).param("cutoff", cutoff).param("batch", BATCH).update());
         if (total > 0) {
             log.info("Retention deleted {} delivery attempts older than {}", total, properties.retention());
         }

@@ -3,6 +3,7 @@ package dev.switchboard.inbound;
 import java.sql.Timestamp;
 import java.time.Clock;
 
+import dev.switchboard.database.Batches;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,12 +50,7 @@ public class EventRetention {
     /** @return how many events were deleted */
     public long deleteExpired() {
         Timestamp cutoff = Timestamp.from(clock.instant().minus(properties.retention()));
-        long total = 0;
-        int deleted;
-        do {
-            deleted = jdbc.sql(DELETE_BATCH).param("cutoff", cutoff).param("batch", BATCH).update();
-            total += deleted;
-        } while (deleted == BATCH);
+        long total = Batches.whileFull(BATCH, () -> jdbc.sql(DELETE_BATCH).param("cutoff", cutoff).param("batch", BATCH).update());
         if (total > 0) {
             log.info("Retention deleted {} events older than {} with their deliveries", total, properties.retention());
         }
