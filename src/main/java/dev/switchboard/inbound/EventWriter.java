@@ -1,10 +1,5 @@
 package dev.switchboard.inbound;
 
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,13 +10,15 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import dev.switchboard.database.ArrayColumns;
 import dev.switchboard.database.NodeIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,14 +36,29 @@ class EventWriter implements SmartLifecycle {
     static final String INSERT_EVENTS = """
             INSERT INTO events (id, dedupe_key, chatwoot_delivery_id, event_type, account_id, conversation_id, message_id,
                                 signature, received_at, body, stored_by)
-            SELECT *, ? FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::int8[], ?::int8[], ?::int8[],
-                                    ?::text[], ?::timestamptz[], ?::bytea[])
+            SELECT *, :storedBy FROM unnest(CAST(:ids AS uuid[]), CAST(:keys AS text[]), CAST(:chatwootDeliveryIds AS text[]),
+                                            CAST(:eventTypes AS text[]), CAST(:accounts AS int8[]), CAST(:conversations AS int8[]),
+                                            CAST(:messages AS int8[]), CAST(:signatures AS text[]),
+                                            CAST(:receivedAt AS timestamptz[]), CAST(:bodies AS bytea[]))
             ON CONFLICT DO NOTHING
             RETURNING id
             """;
 
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
-    private final JdbcTemplate jdbc;
+    /** What a batch of events writes, a column per array. */
+    private static final ArrayColumns<NewEvent> COLUMNS = new ArrayColumns<NewEvent>()
+            .column("ids", "uuid", UUID.class, NewEvent::id)
+            .column("keys", "text", String.class, e -> e.parsed().dedupeKey())
+            .column("chatwootDeliveryIds", "text", String.class, NewEvent::deliveryId)
+            .column("eventTypes", "text", String.class, e -> e.parsed().eventType())
+            .column("accounts", "int8", Long.class, e -> e.parsed().accountId())
+            .column("conversations", "int8", Long.class, e -> e.parsed().conversationId())
+            .column("messages", "int8", Long.class, e -> e.parsed().messageId())
+            .column("signatures", "text", String.class, e -> e.signature().column())
+            .column("receivedAt", "text", String.class, e -> e.receivedAt().toString())
+            .column("bodies", "bytea", byte[].class, NewEvent::body);
+
+    private final NamedParameterJdbcTemplate jdbc;
     private final ApplicationEventPublisher publisher;
     private final InboundMetrics metrics;
     private final int batchSize;
@@ -55,7 +67,7 @@ class EventWriter implements SmartLifecycle {
     private volatile boolean running;
 
     EventWriter(JdbcTemplate jdbc, ApplicationEventPublisher publisher, InboundMetrics metrics, InboundProperties properties) {
-        this.jdbc = jdbc;
+        this.jdbc = new NamedParameterJdbcTemplate(jdbc);
         this.publisher = publisher;
         this.metrics = metrics;
         this.batchSize = properties.batchSize();
@@ -122,58 +134,13 @@ class EventWriter implements SmartLifecycle {
      * enqueues the deliveries inside it, so there is no BEGIN or COMMIT round trip to pay.
      */
     private Set<UUID> insert(List<Pending> batch) {
-        Set<UUID> inserted = jdbc.execute((ConnectionCallback<Set<UUID>>) connection -> insertRows(connection, batch));
+        Set<UUID> inserted = new HashSet<>(jdbc.query(INSERT_EVENTS, COLUMNS.bind(batch.stream().map(Pending::event).toList(),
+                new MapSqlParameterSource("storedBy", NodeIdentity.id())), (rs, n) -> rs.getObject(1, UUID.class)));
         if (!inserted.isEmpty()) {
             publisher.publishEvent(new EventsStored(batch.stream()
                     .filter(p -> inserted.contains(p.event().id()))
                     .map(p -> p.event().toStored())
                     .toList()));
-        }
-        return inserted;
-    }
-
-    private static Set<UUID> insertRows(Connection connection, List<Pending> batch) throws SQLException {
-        int n = batch.size();
-        UUID[] ids = new UUID[n];
-        String[] keys = new String[n];
-        String[] deliveryIds = new String[n];
-        String[] events = new String[n];
-        Long[] accounts = new Long[n];
-        Long[] conversations = new Long[n];
-        Long[] messages = new Long[n];
-        String[] signatures = new String[n];
-        String[] receivedAt = new String[n];
-        byte[][] bodies = new byte[n][];
-        for (int i = 0; i < n; i++) {
-            NewEvent e = batch.get(i).event();
-            ids[i] = e.id();
-            keys[i] = e.parsed().dedupeKey();
-            deliveryIds[i] = e.deliveryId();
-            events[i] = e.parsed().eventType();
-            accounts[i] = e.parsed().accountId();
-            conversations[i] = e.parsed().conversationId();
-            messages[i] = e.parsed().messageId();
-            signatures[i] = e.signature().column();
-            receivedAt[i] = e.receivedAt().toString();
-            bodies[i] = e.body();
-        }
-        Set<UUID> inserted = new HashSet<>(n * 2);
-        try (PreparedStatement statement = connection.prepareStatement(INSERT_EVENTS)) {
-            Array[] arrays = {
-                    connection.createArrayOf("uuid", ids), connection.createArrayOf("text", keys),
-                    connection.createArrayOf("text", deliveryIds), connection.createArrayOf("text", events),
-                    connection.createArrayOf("int8", accounts), connection.createArrayOf("int8", conversations),
-                    connection.createArrayOf("int8", messages), connection.createArrayOf("text", signatures),
-                    connection.createArrayOf("text", receivedAt), connection.createArrayOf("bytea", bodies)};
-            statement.setString(1, NodeIdentity.id());
-            for (int i = 0; i < arrays.length; i++) {
-                statement.setArray(i + 2, arrays[i]);
-            }
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    inserted.add(rs.getObject(1, UUID.class));
-                }
-            }
         }
         return inserted;
     }
