@@ -7,6 +7,7 @@ import java.util.UUID;
 import dev.switchboard.settings.Settings;
 import dev.switchboard.settings.SystemSettings;
 import dev.switchboard.support.HttpTestClient;
+import dev.switchboard.support.Json;
 import dev.switchboard.support.MutableClock;
 import dev.switchboard.account.ApiTokens;
 import dev.switchboard.web.Role;
@@ -46,10 +47,10 @@ abstract class ThreadTestSupport {
         admin = tokens.issue("admin", Role.ADMIN, "test").token();
     }
 
+    /** A query as the portal sends it, from Ana about order ORD-42. */
     static String query(String subject, String message) {
-        return """
-                {"queryType":"Billing","priority":"HIGH","subject":"%s","message":"%s","name":"Ana Pérez",
-                 "email":"ana@example.com","reference":"ORD-42"}""".formatted(subject, message);
+        return Json.of("queryType", "Billing", "priority", "HIGH", "subject", subject, "message", message, "name", "Ana Pérez",
+                "email", "ana@example.com", "reference", "ORD-42");
     }
 
     /** Raises a query through the public API: its code, id and link token. */
@@ -72,12 +73,12 @@ abstract class ThreadTestSupport {
     }
 
     HttpTestClient.Response move(UUID id, String to) {
-        return http.postJson("/api/support/threads/" + id + "/status", agent, "{\"status\":\"" + to + "\"}");
+        return http.postJson("/api/support/threads/" + id + "/status", agent, Json.of("status", to));
     }
 
     HttpTestClient.Response post(UUID id, String visibility, String body) {
         return http.postJson("/api/support/threads/" + id + "/messages", agent,
-                "{\"visibility\":\"" + visibility + "\",\"body\":\"" + body + "\"}");
+                Json.of("visibility", visibility, "body", body));
     }
 
     long count(String table) {
