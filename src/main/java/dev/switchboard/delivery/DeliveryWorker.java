@@ -3,6 +3,7 @@ package dev.switchboard.delivery;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -46,7 +47,9 @@ class DeliveryWorker implements SmartLifecycle {
     private final AtomicBoolean claimWanted = new AtomicBoolean(true);
     private volatile boolean acceptingHandoffs;
     private volatile boolean running;
-    private ExecutorService attempts;
+    private ExecutorService attemptThreads;
+    /** Where attempts run: virtual threads while the worker runs, the caller's thread in {@link #runOnce()}. */
+    private volatile Executor attempts;
     private Thread dispatching;
     private Thread recording;
 
@@ -66,7 +69,7 @@ class DeliveryWorker implements SmartLifecycle {
         }
         this.handoffs = new Handoffs(destinations.all());
         this.dispatcher = new Dispatcher(owner, lanes.values(), handoffs, repository, properties.batchSize(), clock,
-                (lane, delivery) -> attempts.submit(() -> attempt(lane, delivery)));
+                (lane, delivery) -> attempts.execute(() -> attempt(lane, delivery)));
         this.recorder = new Recorder(owner, lanes, repository, destinations, metrics, properties, clock);
     }
 
@@ -88,6 +91,27 @@ class DeliveryWorker implements SmartLifecycle {
     void wake() {
         claimWanted.set(true);
         wake.release();
+    }
+
+    /**
+     * One round on the caller's thread, for tests that drive delivery step by step instead of waiting for
+     * it: the first attempts handed over and everything due is attempted, one after another, and the
+     * results are written. Only while the worker's own threads are stopped.
+     *
+     * @return how many results were written
+     */
+    int runOnce() {
+        if (running) {
+            throw new IllegalStateException("the worker's own threads are running: stop it first");
+        }
+        attempts = Runnable::run;
+        try {
+            // first attempts that arrived meanwhile were given back to the database (the worker is stopped): claimed here
+            dispatcher.runOnce(true);
+        } finally {
+            attempts = attemptThreads;
+        }
+        return recorder.runOnce();
     }
 
     CircuitBreaker breaker(String destination) {
@@ -150,7 +174,8 @@ class DeliveryWorker implements SmartLifecycle {
 
     @Override
     public void start() {
-        attempts = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("delivery-attempt-", 0).factory());
+        attemptThreads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("delivery-attempt-", 0).factory());
+        attempts = attemptThreads;
         running = true;
         acceptingHandoffs = true;
         dispatching = Thread.ofPlatform().name("delivery-dispatcher").start(this::dispatch);
@@ -173,9 +198,9 @@ class DeliveryWorker implements SmartLifecycle {
         try {
             dispatching.join(5_000);
             dispatcher.releaseHandoffs();
-            attempts.shutdown();
-            if (!attempts.awaitTermination(10, TimeUnit.SECONDS)) {
-                attempts.shutdownNow();
+            attemptThreads.shutdown();
+            if (!attemptThreads.awaitTermination(10, TimeUnit.SECONDS)) {
+                attemptThreads.shutdownNow();
             }
             recorder.wakeUp();
             recording.join(10_000);

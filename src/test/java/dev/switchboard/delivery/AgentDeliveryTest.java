@@ -1,7 +1,6 @@
 package dev.switchboard.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,11 +12,26 @@ import java.util.UUID;
 import com.standardwebhooks.Webhook;
 import dev.switchboard.support.FakeAgent.Answer;
 import dev.switchboard.support.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** An accepted event reaches the agent byte for byte, signed the Standard Webhooks way, within moments. */
+/**
+ * An accepted event reaches the agent byte for byte, signed the Standard Webhooks way. The worker's own
+ * threads are stopped here and each test delivers a round at a time ({@code runOnce}): no waiting.
+ */
 @IntegrationTest
 class AgentDeliveryTest extends DeliveryTestSupport {
+
+    @BeforeEach
+    void stepByStep() {
+        worker.stop();
+    }
+
+    @AfterEach
+    void workerRunsAgainForTheNextTests() {
+        worker.start();
+    }
 
     @org.springframework.beans.factory.annotation.Autowired
     dev.switchboard.account.ApiTokens tokens;
@@ -27,7 +41,9 @@ class AgentDeliveryTest extends DeliveryTestSupport {
         String body = message(4242);
         UUID eventId = receive(body);
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> AGENT.received().size() == 1);
+        worker.runOnce();
+
+        assertThat(AGENT.received()).hasSize(1);
         var request = AGENT.received().getFirst();
         assertThat(request.body()).isEqualTo(body.getBytes(StandardCharsets.UTF_8));
         assertThat(request.header("webhook-id")).isEqualTo(delivery(eventId).get("id").toString());
@@ -37,7 +53,7 @@ class AgentDeliveryTest extends DeliveryTestSupport {
                 Map.of("webhook-id", List.of(request.header("webhook-id")),
                         "webhook-timestamp", List.of(request.header("webhook-timestamp")),
                         "webhook-signature", List.of(request.header("webhook-signature"))));
-        await().atMost(Duration.ofSeconds(5)).until(() -> "DELIVERED".equals(status(eventId)));
+        assertThat(status(eventId)).isEqualTo("DELIVERED");
     }
 
     @Test
@@ -45,7 +61,9 @@ class AgentDeliveryTest extends DeliveryTestSupport {
         AGENT.answer(r -> Answer.status(200).withBody("{\"ok\":true}"));
         UUID eventId = receive(message(4243));
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> "DELIVERED".equals(status(eventId)));
+        worker.runOnce();
+
+        assertThat(status(eventId)).isEqualTo("DELIVERED");
         var attempt = jdbc.sql("SELECT * FROM delivery_attempts a JOIN deliveries d ON d.id = a.delivery_id WHERE d.event_id = :id")
                 .param("id", eventId).query().singleRow();
         assertThat(attempt.get("number")).isEqualTo(1);
@@ -60,7 +78,9 @@ class AgentDeliveryTest extends DeliveryTestSupport {
         AGENT.answer(r -> Answer.status(400).withBody("bad payload"));
         UUID eventId = receive(message(4244));
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> "DEAD".equals(status(eventId)));
+        worker.runOnce();
+
+        assertThat(status(eventId)).isEqualTo("DEAD");
         assertThat(delivery(eventId)).containsEntry("attempts", 1).containsEntry("last_error", "4xx");
         assertThat(AGENT.received()).hasSize(1);
     }
@@ -69,10 +89,12 @@ class AgentDeliveryTest extends DeliveryTestSupport {
     void delivery_metrics_are_scraped_by_prometheus() {
         AGENT.answer(r -> Answer.status(200));
         UUID delivered = receive(message(4250));
-        await().atMost(Duration.ofSeconds(5)).until(() -> "DELIVERED".equals(status(delivered)));
+        worker.runOnce();
         AGENT.answer(r -> Answer.status(400));
         UUID dead = receive(message(4251));
-        await().atMost(Duration.ofSeconds(5)).until(() -> "DEAD".equals(status(dead)));
+        worker.runOnce();
+        assertThat(status(delivered)).isEqualTo("DELIVERED");
+        assertThat(status(dead)).isEqualTo("DEAD");
 
         String scrape = http.get("/actuator/prometheus", tokens.issue("prometheus", dev.switchboard.web.Role.VIEWER, "test").token()).body();
 
@@ -91,27 +113,31 @@ class AgentDeliveryTest extends DeliveryTestSupport {
         AGENT.answer(r -> Answer.status(410));
         UUID eventId = receive(message(4245));
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> "DEAD".equals(status(eventId)));
-        await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.sql(
-                "SELECT flagged_reason FROM delivery_destinations WHERE name = 'agent'").query(String.class).optional().isPresent());
+        worker.runOnce();
+
+        assertThat(status(eventId)).isEqualTo("DEAD");
+        assertThat(jdbc.sql("SELECT flagged_reason FROM delivery_destinations WHERE name = 'agent'").query(String.class).single())
+                .contains("410 Gone");
     }
 
     @Test
     void a_server_error_is_retried_on_schedule_and_delivered_when_the_agent_recovers() {
         AGENT.answer(r -> Answer.status(503));
         UUID eventId = receive(message(4246));
-        await().atMost(Duration.ofSeconds(5)).until(() -> ((Integer) delivery(eventId).get("attempts")) == 1
-                && delivery(eventId).get("lease_owner") == null);
+        worker.runOnce();
+        assertThat(delivery(eventId)).containsEntry("attempts", 1).containsEntry("lease_owner", null);
         Instant next = ((java.sql.Timestamp) delivery(eventId).get("next_attempt_at")).toInstant();
         // Svix's second step is 5 s, ±20 %
         assertThat(Duration.between(clock.instant(), next)).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(6));
         assertThat(status(eventId)).isEqualTo("PENDING");
 
         AGENT.answer(r -> Answer.status(200));
+        assertThat(worker.runOnce()).as("not due yet").isZero();
         clock.advance(Duration.ofSeconds(7));
-        worker.wake();
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> "DELIVERED".equals(status(eventId)));
+        worker.runOnce();
+
+        assertThat(status(eventId)).isEqualTo("DELIVERED");
         assertThat(AGENT.received()).hasSize(2);
         assertThat(AGENT.received().get(0).header("webhook-id")).isEqualTo(AGENT.received().get(1).header("webhook-id"));
     }
@@ -121,8 +147,9 @@ class AgentDeliveryTest extends DeliveryTestSupport {
         AGENT.answer(r -> Answer.status(429).withHeader("Retry-After", "120"));
         UUID eventId = receive(message(4247));
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> ((Integer) delivery(eventId).get("attempts")) == 1
-                && delivery(eventId).get("lease_owner") == null);
+        worker.runOnce();
+
+        assertThat(delivery(eventId)).containsEntry("attempts", 1).containsEntry("lease_owner", null);
         Instant next = ((java.sql.Timestamp) delivery(eventId).get("next_attempt_at")).toInstant();
         assertThat(Duration.between(clock.instant(), next)).isBetween(Duration.ofSeconds(119), Duration.ofSeconds(121));
     }
@@ -132,8 +159,9 @@ class AgentDeliveryTest extends DeliveryTestSupport {
         AGENT.answer(r -> Answer.status(200).after(Duration.ofSeconds(3)));
         UUID eventId = receive(message(4248));
 
-        await().atMost(Duration.ofSeconds(8)).until(() -> ((Integer) delivery(eventId).get("attempts")) == 1
-                && delivery(eventId).get("lease_owner") == null);
+        worker.runOnce();
+
+        assertThat(delivery(eventId)).containsEntry("attempts", 1).containsEntry("lease_owner", null);
         assertThat(delivery(eventId)).containsEntry("status", "PENDING").containsEntry("last_error", "timeout");
     }
 }

@@ -1,7 +1,6 @@
 package dev.switchboard.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -11,13 +10,28 @@ import dev.switchboard.support.FakeAgent.Answer;
 import dev.switchboard.support.IntegrationTest;
 import dev.switchboard.account.ApiTokens;
 import dev.switchboard.web.Role;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Dead deliveries are found, inspected and put back, through the API, as an operator would. */
+/**
+ * Dead deliveries are found, inspected and put back, through the API, as an operator would. The worker's
+ * own threads are stopped here and each test delivers a round at a time ({@code runOnce}): no waiting.
+ */
 @IntegrationTest
 class DeliveryReplayTest extends DeliveryTestSupport {
+
+    @BeforeEach
+    void stepByStep() {
+        worker.stop();
+    }
+
+    @AfterEach
+    void workerRunsAgainForTheNextTests() {
+        worker.start();
+    }
+
 
     @Autowired
     ApiTokens tokens;
@@ -35,7 +49,8 @@ class DeliveryReplayTest extends DeliveryTestSupport {
         AGENT.answer(r -> Answer.status(400).withBody("schema mismatch"));
         UUID eventId = receive("{\"event\":\"message_created\",\"id\":77001,\"account\":{\"id\":1},"
                 + "\"conversation\":{\"contact_inbox\":{\"pubsub_token\":\"very-secret-token\"}}}");
-        await().atMost(Duration.ofSeconds(5)).until(() -> "DEAD".equals(status(eventId)));
+        worker.runOnce();
+        assertThat("DEAD".equals(status(eventId))).isTrue();
         String deliveryId = delivery(eventId).get("id").toString();
 
         var listed = http.get("/api/deliveries?status=DEAD&destination=agent", viewerToken);
@@ -49,7 +64,8 @@ class DeliveryReplayTest extends DeliveryTestSupport {
         var replay = http.postJson("/api/deliveries/" + deliveryId + "/replay", agentToken, "");
 
         assertThat(replay.status()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(5)).until(() -> "DELIVERED".equals(status(eventId)));
+        worker.runOnce();
+        assertThat("DELIVERED".equals(status(eventId))).isTrue();
         List<String> ids = AGENT.received().stream().map(r -> r.header("webhook-id")).toList();
         assertThat(ids).containsExactly(deliveryId, deliveryId);
         var progress = http.get("/api/deliveries/replays/" + replay.json().path("replayId").asString(), viewerToken);
@@ -60,7 +76,8 @@ class DeliveryReplayTest extends DeliveryTestSupport {
     @Test
     void replaying_a_delivery_that_is_not_dead_is_a_409_and_changes_nothing() {
         UUID eventId = receive(message(77002));
-        await().atMost(Duration.ofSeconds(5)).until(() -> "DELIVERED".equals(status(eventId)));
+        worker.runOnce();
+        assertThat("DELIVERED".equals(status(eventId))).isTrue();
 
         var replay = http.postJson("/api/deliveries/" + delivery(eventId).get("id") + "/replay", agentToken, "");
 
@@ -89,8 +106,9 @@ class DeliveryReplayTest extends DeliveryTestSupport {
         List<UUID> conversations = List.of(
                 receive("{\"event\":\"conversation_created\",\"id\":9001,\"updated_at\":1.5,\"account\":{\"id\":1}}"),
                 receive("{\"event\":\"conversation_created\",\"id\":9002,\"updated_at\":1.5,\"account\":{\"id\":1}}"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> messages.stream().allMatch(e -> "DEAD".equals(status(e)))
-                && conversations.stream().allMatch(e -> "DEAD".equals(status(e))));
+        worker.runOnce();
+        assertThat(messages.stream().allMatch(e -> "DEAD".equals(status(e)))
+                && conversations.stream().allMatch(e -> "DEAD".equals(status(e)))).isTrue();
 
         var dryRun = http.postJson("/api/deliveries/replays", agentToken, "{\"eventType\":\"message_created\",\"lastError\":\"4xx\"}");
         var dryRunByOldNames = http.postJson("/api/deliveries/replays", agentToken, "{\"event\":\"message_created\",\"errorClass\":\"4xx\"}");
@@ -109,8 +127,8 @@ class DeliveryReplayTest extends DeliveryTestSupport {
         assertThat(started.status()).isEqualTo(202);
         assertThat(started.json().path("count").asInt()).isEqualTo(3);
         clock.advance(Duration.ofSeconds(1)); // released at 50/s: all three due within 40 ms
-        worker.wake();
-        await().atMost(Duration.ofSeconds(10)).until(() -> messages.stream().allMatch(e -> "DELIVERED".equals(status(e))));
+        worker.runOnce();
+        assertThat(messages.stream().allMatch(e -> "DELIVERED".equals(status(e)))).isTrue();
         assertThat(conversations.stream().map(this::status)).containsOnly("DEAD");
     }
 
@@ -118,13 +136,15 @@ class DeliveryReplayTest extends DeliveryTestSupport {
     void a_replay_is_released_at_the_capped_rate_and_can_be_cancelled() {
         AGENT.answer(r -> Answer.status(400));
         List<UUID> events = List.of(receive(message(77020)), receive(message(77021)), receive(message(77022)));
-        await().atMost(Duration.ofSeconds(5)).until(() -> events.stream().allMatch(e -> "DEAD".equals(status(e))));
+        worker.runOnce();
+        assertThat(events.stream().allMatch(e -> "DEAD".equals(status(e)))).isTrue();
         AGENT.reset();
 
         var started = http.postJson("/api/deliveries/replays", agentToken, "{\"dryRun\":false,\"ratePerSecond\":1}");
         String replayId = started.json().path("replayId").asString();
         // the clock stands still: only the first is due now, the others 1 s and 2 s later
-        await().atMost(Duration.ofSeconds(5)).until(() -> AGENT.received().size() == 1);
+        worker.runOnce();
+        assertThat(AGENT.received().size() == 1).isTrue();
         var cancelled = http.postJson("/api/deliveries/replays/" + replayId + "/cancel", agentToken, "");
 
         assertThat(cancelled.json().path("cancelled").asInt()).isEqualTo(2);
