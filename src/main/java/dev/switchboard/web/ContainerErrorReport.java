@@ -41,7 +41,7 @@ public class ContainerErrorReport extends ErrorReportValve {
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write(api ? Problems.json(path, status, status == HttpStatus.BAD_REQUEST ? "bad-request" : "request-refused", detail)
+                writer.write(api ? Problems.json(path, status, ErrorAnswers.slug(status), detail)
                         : page(status, detail));
                 response.finishResponse();
             }

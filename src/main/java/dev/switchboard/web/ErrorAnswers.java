@@ -41,7 +41,7 @@ class ErrorAnswers implements ErrorController {
         return PageExceptionHandler.errorPage(status, reason != null || pageHasItsOwnWords ? reason : detail(status, request));
     }
 
-    private static String slug(HttpStatus status) {
+    static String slug(HttpStatus status) {
         return switch (status) {
             case BAD_REQUEST -> "bad-request";
             case UNAUTHORIZED -> "unauthenticated";

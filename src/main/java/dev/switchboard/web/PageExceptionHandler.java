@@ -48,13 +48,11 @@ class PageExceptionHandler {
     @ExceptionHandler(Exception.class)
     ModelAndView unexpected(Exception e, HttpServletRequest request) {
         if (e instanceof ErrorResponse error && error.getStatusCode().is4xxClientError()) {
-            return answer(HttpStatus.valueOf(error.getStatusCode().value()), "This request cannot be answered: "
-                    + HttpStatus.valueOf(error.getStatusCode().value()).getReasonPhrase() + ".", request);
+            HttpStatus status = HttpStatus.valueOf(error.getStatusCode().value());
+            return answer(status, ErrorAnswers.detail(status, request), request);
         }
         log.error("A page failed", e);
-        return answer(HttpStatus.INTERNAL_SERVER_ERROR,
-                "Something went wrong on our side. Try again in a moment; if it keeps happening, tell whoever runs Switchboard.",
-                request);
+        return answer(HttpStatus.INTERNAL_SERVER_ERROR, ErrorAnswers.detail(HttpStatus.INTERNAL_SERVER_ERROR, request), request);
     }
 
     /** No response parameter here: Spring would take the request as handled and render nothing. */
