@@ -12,7 +12,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import dev.switchboard.refusal.Conflict;
-import dev.switchboard.refusal.NotFound;
 import dev.switchboard.web.Inputs;
 import dev.switchboard.web.Role;
 import org.springframework.http.ResponseEntity;
@@ -58,17 +57,15 @@ class UserController {
 
     @PutMapping("/{username}")
     Users.UserView update(@PathVariable String username, @Valid @RequestBody UserChange change, Principal principal) {
-        if (!users.update(username, change.role(), Inputs.blankToNull(change.email()), Inputs.blankToNull(change.displayName()),
-                Boolean.TRUE.equals(change.disabled()), principal.getName())) {
-            throw new NotFound("No user named " + username + ".");
-        }
+        users.update(username, change.role(), Inputs.blankToNull(change.email()), Inputs.blankToNull(change.displayName()),
+                Boolean.TRUE.equals(change.disabled()), principal.getName());
         return users.view(username).orElseThrow();
     }
 
     /** Sets someone's password; every session they have open ends (theirs to log in again with the new one). */
     @PutMapping("/{username}/password")
     Users.UserView setPassword(@PathVariable String username, @Valid @RequestBody NewPassword password) {
-        users.setPassword(username, password.password()).orElseThrow(() -> new NotFound("No user named " + username + "."));
+        users.setPassword(username, password.password());
         return users.view(username).orElseThrow();
     }
 

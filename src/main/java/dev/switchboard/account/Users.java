@@ -102,30 +102,35 @@ public class Users implements UserDetailsService {
      * nobody locks the last door by accident; the API and the page refuse alike.
      *
      * @param by who asks: a username, or {@code token:<name>} for an API token
-     * @return false when there is no such user
      */
-    boolean update(String username, Role role, String email, String displayName, boolean disabled, String by) {
+    void update(String username, Role role, String email, String displayName, boolean disabled, String by) {
         if (username.equals(by) && (role != Role.ADMIN || disabled)) {
             throw new Conflict("own-admin-role", "You cannot take away your own admin role or disable yourself; ask another admin.");
         }
-        return jdbc.sql(UPDATE).param("username", username).param("role", role.name()).param("email", email)
+        if (jdbc.sql(UPDATE).param("username", username).param("role", role.name()).param("email", email)
                 .param("displayName", displayName).param("disabled", disabled)
-                .param("now", Timestamp.from(clock.instant())).update() == 1;
+                .param("now", Timestamp.from(clock.instant())).update() == 0) {
+            throw noSuchUser(username);
+        }
     }
 
-    /** @return false when there is no such user */
-    boolean setDisplayName(String username, String displayName) {
-        return jdbc.sql(SET_DISPLAY_NAME).param("username", username).param("displayName", displayName).update() == 1;
+    /** The name customers see on this person's replies; null: the team's name. */
+    void setDisplayName(String username, String displayName) {
+        jdbc.sql(SET_DISPLAY_NAME).param("username", username).param("displayName", displayName).update();
     }
 
     /**
      * Sets a new password and ends every session that logged in with the old one.
      *
-     * @return the new credentials version, for the one session that may carry on; empty when there is no such user
+     * @return the new credentials version, for the one session that may carry on
      */
-    Optional<Integer> setPassword(String username, String rawPassword) {
+    int setPassword(String username, String rawPassword) {
         return jdbc.sql(SET_PASSWORD).param("username", username).param("hash", passwords.encode(rawPassword))
-                .query(Integer.class).optional();
+                .query(Integer.class).optional().orElseThrow(() -> noSuchUser(username));
+    }
+
+    private static NotFound noSuchUser(String username) {
+        return new NotFound("No user named " + username + ".");
     }
 
     /**
@@ -139,7 +144,7 @@ public class Users implements UserDetailsService {
         if (!known) {
             throw Invalid.field("currentPassword", "is not your current password");
         }
-        return setPassword(username, newPassword).orElseThrow(() -> new NotFound("No user named " + username + "."));
+        return setPassword(username, newPassword);
     }
 
     /** What a session is judged by on each request; empty when the user is gone. */

@@ -4,7 +4,6 @@ import java.security.Principal;
 import java.util.Map;
 
 import dev.switchboard.refusal.Conflict;
-import dev.switchboard.refusal.NotFound;
 import dev.switchboard.web.PageController;
 import dev.switchboard.web.FormChecks;
 import dev.switchboard.web.Inputs;
@@ -58,13 +57,12 @@ class UsersPage {
         var change = new UserController.UserChange(form.role(), Inputs.blankToNull(form.email()),
                 Inputs.blankToNull(form.displayName()), Boolean.TRUE.equals(form.disabled()));
         String problem = rowProblem(checks.problems(change));
-        try {
-            if (problem.isEmpty() && !users.update(username, change.role(), change.email(), change.displayName(),
-                    change.disabled(), principal.getName())) {
-                throw new NotFound("No user named " + username + ".");
+        if (problem.isEmpty()) {
+            try {
+                users.update(username, change.role(), change.email(), change.displayName(), change.disabled(), principal.getName());
+            } catch (Conflict refused) {
+                problem = refused.getMessage();
             }
-        } catch (Conflict refused) {
-            problem = refused.getMessage();
         }
         if (!problem.isEmpty()) {
             return rowError(username, problem, model);
@@ -81,7 +79,7 @@ class UsersPage {
         if (!problem.isEmpty()) {
             return rowError(username, problem, model);
         }
-        users.setPassword(username, password.password()).orElseThrow(() -> new NotFound("No user named " + username + "."));
+        users.setPassword(username, password.password());
         redirect.addFlashAttribute("saved", "Password of " + username + " set; their open sessions have ended.");
         return "redirect:/users";
     }

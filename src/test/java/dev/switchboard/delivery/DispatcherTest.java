@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 import dev.switchboard.support.IntegrationTest;
 import dev.switchboard.support.Rows;
