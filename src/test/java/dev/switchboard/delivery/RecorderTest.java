@@ -51,7 +51,7 @@ class RecorderTest extends DeliveryTestSupport {
     }
 
     @Test
-    void results_are_written_together_and_the_breaker_learns_of_each() {
+    void results_are_written_together_and_give_their_places_back() {
         Instant now = clock.instant();
         UUID first = Rows.aDelivery().to(OFFLINE.name()).createdAt(now.minusSeconds(1)).insert(jdbc);
         UUID second = Rows.aDelivery().to(OFFLINE.name()).createdAt(now.minusSeconds(1)).insert(jdbc);
@@ -71,7 +71,26 @@ class RecorderTest extends DeliveryTestSupport {
         assertThat(deliveryStatus(first)).isEqualTo("DELIVERED");
         assertThat(deliveryStatus(second)).isEqualTo("PENDING");
         assertThat(lane.free()).as("every place back").isEqualTo(4);
-        assertThat(lane.breaker().permits(now, 1)).as("one failure after a success: still closed").isEqualTo(1);
+    }
+
+    @Test
+    void failures_written_up_to_the_threshold_open_the_destinations_breaker() {
+        Instant now = clock.instant();
+        for (int i = 0; i < 2; i++) {
+            Rows.aDelivery().to(OFFLINE.name()).createdAt(now.minusSeconds(1)).insert(jdbc);
+        }
+        dispatcher.runOnce(true);
+        for (ClaimedDelivery delivery : started) {
+            recorder.add(new DeliveryRepository.Completion(delivery,
+                    new AttemptResult(now, Duration.ofMillis(5), 503, "5xx", "", null), new AttemptOutcome.RetryLater(now.plusSeconds(5))));
+            lane.callEnded();
+        }
+        assertThat(lane.breaker().state()).as("nothing written yet").isEqualTo(CircuitBreaker.State.CLOSED);
+
+        recorder.runOnce();
+
+        assertThat(lane.breaker().state()).as("two failures, threshold two").isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(lane.breaker().permits(now, 4)).isZero();
     }
 
     private String deliveryStatus(UUID id) {
