@@ -1,7 +1,8 @@
 /**
- * The Chatwoot instance Switchboard talks back to.
+ * Chatwoot's REST API: the client, durable Chatwoot actions (labels, notes, priority, status,
+ * assignment) carried out by workers after commit, and the probe that watches Chatwoot's health.
  */
-@ApplicationModule(displayName = "Chatwoot", allowedDependencies = {})
+@ApplicationModule(displayName = "Chatwoot", allowedDependencies = {"database"})
 package dev.switchboard.chatwoot;
 
 import org.springframework.modulith.ApplicationModule;

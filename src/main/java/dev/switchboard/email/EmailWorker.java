@@ -4,14 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
+import dev.switchboard.database.Backoff;
 import dev.switchboard.database.NodeIdentity;
+import dev.switchboard.database.PollingWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
@@ -25,28 +25,24 @@ import org.springframework.web.util.HtmlUtils;
  * email in hand finish and be recorded. Without SMTP configured it does not run and emails wait.
  */
 @Component
-class EmailWorker implements SmartLifecycle {
+class EmailWorker extends PollingWorker {
 
     private static final Logger log = LoggerFactory.getLogger(EmailWorker.class);
     private static final int BATCH = 10;
-    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(30);
-    private static final Duration LONGEST_BACKOFF = Duration.ofHours(1);
+    private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(30), Duration.ofHours(1));
 
     private final EmailRepository repository;
     private final EmailProperties properties;
-    private final EmailWakeUp wakeUp;
     private final ObjectProvider<SendTimeLinks> links;
     private final Clock clock;
     private final EmailSender sender;
     private final String owner = NodeIdentity.id();
-    private volatile boolean running;
-    private Thread thread;
 
     EmailWorker(ObjectProvider<JavaMailSender> mail, EmailRepository repository, EmailProperties properties, EmailWakeUp wakeUp,
                 ObjectProvider<SendTimeLinks> links, Clock clock) {
+        super("email-worker", wakeUp.signal(), properties.pollInterval(), BATCH);
         this.repository = repository;
         this.properties = properties;
-        this.wakeUp = wakeUp;
         this.links = links;
         this.clock = clock;
         this.sender = mail.getIfAvailable() instanceof JavaMailSenderImpl impl && impl.getHost() != null
@@ -58,51 +54,13 @@ class EmailWorker implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        if (sender == null) {
-            log.warn("No SMTP server configured (spring.mail.host): emails wait in the outbox until one is");
-            return;
-        }
-        running = true;
-        thread = Thread.ofPlatform().name("email-worker").start(this::loop);
+    protected String cannotRun() {
+        return sender == null ? "No SMTP server configured (spring.mail.host): emails wait in the outbox until one is" : null;
     }
 
     @Override
-    public void stop() {
-        running = false;
-        wakeUp.now();
-        if (thread != null) {
-            try {
-                thread.join(30_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                if (sendDue() < BATCH) {
-                    wakeUp.await(properties.pollInterval().toMillis());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.error("Email worker failed a round; its emails are tried again when their lease ends", e);
-                try {
-                    wakeUp.await(1_000);
-                } catch (InterruptedException interrupted) {
-                    return;
-                }
-            }
-        }
+    protected int runOnce() {
+        return sendDue();
     }
 
     /** @return how many emails were claimed */
@@ -141,7 +99,7 @@ class EmailWorker implements SmartLifecycle {
                     repository.markDead(email.id(), owner, "gave up after " + email.attempts() + " attempts: " + reason);
                     log.error("Email {} ({}) is dead after {} attempts: {}", email.id(), email.kind(), email.attempts(), reason);
                 } else {
-                    Instant at = now.plus(backoff(email.attempts()));
+                    Instant at = now.plus(BACKOFF.after(email.attempts()));
                     repository.retryAt(email.id(), owner, at, reason);
                     log.warn("Email {} ({}) not sent ({}); trying again at {}", email.id(), email.kind(), reason, at);
                 }
@@ -151,16 +109,6 @@ class EmailWorker implements SmartLifecycle {
                 log.error("Email {} ({}) refused by the SMTP server for good: {}", email.id(), email.kind(), reason);
             }
         }
-    }
-
-    static Duration backoff(int attempts) {
-        long factor = 1L << Math.min(20, Math.max(0, attempts - 1));
-        Duration base = FIRST_BACKOFF.multipliedBy(factor);
-        if (base.compareTo(LONGEST_BACKOFF) > 0) {
-            base = LONGEST_BACKOFF;
-        }
-        double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
-        return Duration.ofMillis((long) (base.toMillis() * jitter));
     }
 
     private static String textWithLink(String text, String link) {

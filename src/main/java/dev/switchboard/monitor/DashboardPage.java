@@ -7,6 +7,7 @@ import java.time.ZoneId;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import dev.switchboard.chatwoot.ChatwootHealth;
 import dev.switchboard.delivery.Throughput;
 import dev.switchboard.thread.ThreadStatistics;
 import dev.switchboard.web.PageController;
@@ -93,7 +94,22 @@ class DashboardPage {
                 new Tile("emails-waiting", "Emails waiting", Long.toString(now.emails().pending()),
                         now.emails().smtpConfigured() ? null : "no SMTP server set",
                         now.emails().pending() > 0 && !now.emails().smtpConfigured() ? Level.WARN : Level.NORMAL, null),
+                chatwootTile(now.chatwoot()),
                 now.checkedAt());
+    }
+
+    /** Online or offline since when, as the probes found it; a warning from the first failed probe, bad from the alert. */
+    private Tile chatwootTile(ChatwootHealth.Snapshot chatwoot) {
+        if (!chatwoot.configured()) {
+            return new Tile("chatwoot", "Chatwoot", "Not set", "CHATWOOT_BASE_URL is empty", Level.NORMAL, null);
+        }
+        if (chatwoot.online() == null) {
+            return new Tile("chatwoot", "Chatwoot", "Not probed yet", null, Level.NORMAL, null);
+        }
+        String since = chatwoot.since() == null ? null
+                : "for " + PageTimes.duration(Duration.between(chatwoot.since(), clock.instant()));
+        Level level = chatwoot.alert() ? Level.BAD : chatwoot.online() ? Level.NORMAL : Level.WARN;
+        return new Tile("chatwoot", "Chatwoot", chatwoot.online() ? "Online" : "Offline", since, level, null);
     }
 
     private static String percent(double rate) {
@@ -112,9 +128,10 @@ class DashboardPage {
     }
 
     record Tiles(Tile pending, Tile oldestPending, Tile successRate, Tile dead, Tile openThreads, Tile pendingThreads,
-                 Tile resolvedToday, Tile emailsWaiting, Instant refreshedAt) {
+                 Tile resolvedToday, Tile emailsWaiting, Tile chatwoot, Instant refreshedAt) {
         public java.util.List<Tile> all() {
-            return java.util.List.of(pending, oldestPending, successRate, dead, openThreads, pendingThreads, resolvedToday, emailsWaiting);
+            return java.util.List.of(pending, oldestPending, successRate, dead, openThreads, pendingThreads, resolvedToday, emailsWaiting,
+                    chatwoot);
         }
     }
 }

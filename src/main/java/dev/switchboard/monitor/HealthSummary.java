@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.switchboard.chatwoot.ChatwootHealth;
 import dev.switchboard.delivery.DeliveryHealth;
 import dev.switchboard.email.EmailStatus;
 import dev.switchboard.inbound.IntakeStatus;
@@ -26,10 +27,12 @@ class HealthSummary {
     private final DeliveryHealth delivery;
     private final IntakeStatus intake;
     private final EmailStatus emails;
+    private final ChatwootHealth chatwoot;
     private final Clock clock;
     private volatile SupportHealth lastRead;
 
-    HealthSummary(DeliveryHealth delivery, IntakeStatus intake, EmailStatus emails, Clock clock) {
+    HealthSummary(DeliveryHealth delivery, IntakeStatus intake, EmailStatus emails, ChatwootHealth chatwoot, Clock clock) {
+        this.chatwoot = chatwoot;
         this.delivery = delivery;
         this.intake = intake;
         this.emails = emails;
@@ -64,13 +67,31 @@ class HealthSummary {
         } else if (outbox.oldestPendingAge().compareTo(OLD_EMAIL) > 0) {
             alerts.add("The oldest unsent email has waited " + outbox.oldestPendingAge().toMinutes() + " min: is the SMTP server refusing?");
         }
+        ChatwootHealth.Snapshot chatwootNow = chatwoot.snapshot();
+        alerts.addAll(chatwootAlerts(chatwootNow));
         SupportHealth read = new SupportHealth(alerts.isEmpty() ? "OK" : "ATTENTION", clock.instant(), alerts, signature,
-                deliveries, outbox);
+                deliveries, outbox, chatwootNow);
         lastRead = read;
         return read;
     }
 
+    private List<String> chatwootAlerts(ChatwootHealth.Snapshot now) {
+        List<String> alerts = new ArrayList<>();
+        if (now.alert()) {
+            alerts.add("Chatwoot has been offline since " + now.since() + " (" + now.failuresInARow()
+                    + " failed probes in a row): labels, notes and replies wait until it is back");
+        }
+        if (now.actions().dead() > 0) {
+            alerts.add(now.actions().dead() + " Chatwoot actions are dead: look at /api/chatwoot/actions?status=DEAD and replay them");
+        }
+        if (now.actions().pending() > 0 && !now.actionsConfigured()) {
+            alerts.add(now.actions().pending() + " Chatwoot actions are waiting: Chatwoot's address or API key is not set"
+                    + " (CHATWOOT_BASE_URL, CHATWOOT_API_KEY)");
+        }
+        return alerts;
+    }
+
     record SupportHealth(String status, Instant checkedAt, List<String> alerts, IntakeStatus.Snapshot intake,
-                         DeliveryHealth.Snapshot deliveries, EmailStatus.Snapshot emails) {
+                         DeliveryHealth.Snapshot deliveries, EmailStatus.Snapshot emails, ChatwootHealth.Snapshot chatwoot) {
     }
 }

@@ -54,8 +54,10 @@ class SecurityConfiguration {
                         .requestMatchers("/api/settings", "/api/settings/**", "/api/users", "/api/users/**",
                                 "/api/client-logs", "/api/client-logs/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/support/threads", "/api/support/threads/**").hasRole(Role.AGENT.name())
+                        .requestMatchers(HttpMethod.POST, "/api/conversations/rebuild").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/conversations", "/api/conversations/**").hasRole(Role.AGENT.name())
                         .requestMatchers("/api/tokens", "/api/tokens/**").hasRole(Role.ADMIN.name())
-                        .requestMatchers(HttpMethod.POST, "/api/deliveries/**").hasRole(Role.AGENT.name())
+                        .requestMatchers(HttpMethod.POST, "/api/deliveries/**", "/api/chatwoot/actions/**").hasRole(Role.AGENT.name())
                         .requestMatchers(HttpMethod.GET, "/api/**", "/actuator/**").hasRole(Role.VIEWER.name())
                         .anyRequest().hasRole(Role.ADMIN.name()))
                 .exceptionHandling(errors -> errors

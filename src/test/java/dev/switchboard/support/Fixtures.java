@@ -65,6 +65,11 @@ public final class Fixtures {
         return new Vectors(root.path("secret").asString(), fixtures);
     }
 
+    /** The {@code event} a body names. */
+    public static String eventType(byte[] body) {
+        return JSON.readTree(body).path("event").asString();
+    }
+
     private static byte[] resource(String name) {
         try (InputStream in = Fixtures.class.getResourceAsStream(name)) {
             if (in == null) {

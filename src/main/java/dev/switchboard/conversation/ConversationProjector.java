@@ -1,0 +1,175 @@
+package dev.switchboard.conversation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import dev.switchboard.database.PollingWorker;
+import dev.switchboard.database.WakeUp;
+import dev.switchboard.inbound.EventFeed;
+import dev.switchboard.inbound.EventFeed.FedEvent;
+import dev.switchboard.inbound.EventsStored;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps the read model up with the event log: takes queued events in batches after the intake committed
+ * them, and applies each in a savepoint of the batch's transaction, so one event that cannot be applied is
+ * recorded as skipped and does not hold the others back. Woken by this node's intake; events other nodes
+ * stored are found at the next poll. The time from an event's receipt to its place in the model is the
+ * {@code switchboard.conversation.lag} metric.
+ */
+@Component
+class ConversationProjector extends PollingWorker {
+
+    static final String SUBSCRIBER = "conversation";
+    private static final Logger log = LoggerFactory.getLogger(ConversationProjector.class);
+    private static final int BATCH = 200;
+
+    private final EventFeed feed;
+    private final ConversationRepository repository;
+    private final ApplicationEventPublisher publisher;
+    private final TransactionTemplate batch;
+    private final TransactionTemplate savepoint;
+    private final Clock clock;
+    private final Timer lag;
+    private final WakeUp wakeUp;
+    private volatile boolean caughtUp;
+
+    @Autowired
+    ConversationProjector(EventFeed feed, ConversationRepository repository, ApplicationEventPublisher publisher,
+                          PlatformTransactionManager transactions, MeterRegistry meters, Clock clock) {
+        this(feed, repository, publisher, transactions, meters, clock, new WakeUp());
+    }
+
+    private ConversationProjector(EventFeed feed, ConversationRepository repository, ApplicationEventPublisher publisher,
+                                  PlatformTransactionManager transactions, MeterRegistry meters, Clock clock, WakeUp wakeUp) {
+        super("conversation-projector", wakeUp, Duration.ofSeconds(1), BATCH);
+        this.wakeUp = wakeUp;
+        this.feed = feed;
+        this.repository = repository;
+        this.publisher = publisher;
+        this.batch = new TransactionTemplate(transactions);
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.clock = clock;
+        this.lag = Timer.builder("switchboard.conversation.lag")
+                .description("from an event's receipt to its place in the conversation model")
+                .publishPercentiles(0.5, 0.99).distributionStatisticExpiry(Duration.ofMinutes(2))
+                .register(meters);
+    }
+
+    @Override
+    public void start() {
+        if (feed.subscribe(SUBSCRIBER)) {
+            // events stored before the model followed the log belong in it too; new ones arrive through the feed meanwhile
+            Thread.ofVirtual().name("conversation-catch-up").start(() -> {
+                log.info("Conversation model subscribed to the event log; applying the events stored before");
+                log.info("Conversation model caught up: {} earlier events applied", replay(Instant.EPOCH));
+                caughtUp = true;
+            });
+        } else {
+            caughtUp = true;
+        }
+        super.start();
+    }
+
+    /** Starts after the intake's writer, so the first events it stores already find the subscription. */
+    @Override
+    public int getPhase() {
+        return 10;
+    }
+
+    @EventListener
+    void eventsStored(EventsStored stored) {
+        wakeUp.now();
+    }
+
+    /** Applies one batch of queued events. @return how many were taken */
+    @Override
+    protected int runOnce() {
+        Integer taken = batch.execute(status -> {
+            List<FedEvent> events = feed.take(SUBSCRIBER, BATCH);
+            for (FedEvent event : events) {
+                apply(event, true);
+                lag.record(Math.max(0, Duration.between(event.receivedAt(), clock.instant()).toNanos()), TimeUnit.NANOSECONDS);
+            }
+            return events.size();
+        });
+        return taken == null ? 0 : taken;
+    }
+
+    /**
+     * Applies every event received at or after {@code since} again, in the order received, without telling
+     * anyone of customer messages: the model converges on what the events say; triage is not run twice.
+     *
+     * @return how many events were applied
+     */
+    long replay(Instant since) {
+        long applied = 0;
+        FedEvent last = null;
+        while (true) {
+            FedEvent after = last;
+            List<FedEvent> page = batch.execute(status -> {
+                List<FedEvent> events = feed.page(since, after, BATCH);
+                events.forEach(event -> apply(event, false));
+                return events;
+            });
+            if (page == null || page.isEmpty()) {
+                return applied;
+            }
+            applied += page.size();
+            last = page.getLast();
+        }
+    }
+
+    boolean caughtUp() {
+        return caughtUp;
+    }
+
+    private void apply(FedEvent event, boolean live) {
+        ChatwootPayloads.Reading reading;
+        try {
+            reading = ChatwootPayloads.read(event);
+        } catch (RuntimeException e) {
+            repository.skipped(event.id(), "unreadable body: " + e.getMessage(), clock.instant());
+            log.warn("Event {} ({}) is not readable as a Chatwoot payload; the conversation model skipped it", event.id(), event.eventType());
+            return;
+        }
+        try {
+            savepoint.executeWithoutResult(status -> write(event, reading, live));
+        } catch (RuntimeException e) {
+            repository.skipped(event.id(), e.toString(), clock.instant());
+            log.error("Event {} ({}) could not be applied to the conversation model; it is recorded as skipped", event.id(),
+                    event.eventType(), e);
+        }
+    }
+
+    private void write(FedEvent event, ChatwootPayloads.Reading reading, boolean live) {
+        reading.conversation().ifPresent(state -> repository.upsertState(state, event.receivedAt()));
+        reading.contact().ifPresent(repository::applyContact);
+        for (ChatwootPayloads.Message message : reading.messages()) {
+            boolean fresh = repository.upsertMessage(message);
+            if (fresh && live && message.kind() == SenderKind.CONTACT) {
+                ChatwootPayloads.Contact contact = reading.conversation().map(ChatwootPayloads.State::contact).orElse(null);
+                publisher.publishEvent(new CustomerMessageArrived(message.accountId(), message.conversationId(), message.messageId(),
+                        message.content(), message.createdAt(), reading.conversation().map(ChatwootPayloads.State::inboxId).orElse(null),
+                        contact == null ? null : contact.contactId(), contact == null ? null : contact.email(),
+                        contact == null ? "{}" : contact.attributes()));
+            }
+        }
+        reading.messages().stream().map(m -> List.of(m.accountId(), m.conversationId())).distinct()
+                .forEach(key -> repository.refreshCounts(key.get(0), key.get(1)));
+    }
+}
