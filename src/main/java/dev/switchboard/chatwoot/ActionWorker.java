@@ -75,7 +75,7 @@ class ActionWorker extends PollingWorker {
 
     /** Carries out one batch of due actions. @return how many were claimed */
     @Override
-    protected int runOnce() {
+    public int runOnce() {
         if (api == null) {
             return 0;
         }

@@ -98,7 +98,7 @@ class ConversationProjector extends PollingWorker {
 
     /** Applies one batch of queued events. @return how many were taken */
     @Override
-    protected int runOnce() {
+    public int runOnce() {
         Integer taken = batch.execute(status -> {
             List<FedEvent> events = feed.take(SUBSCRIBER, BATCH);
             for (FedEvent event : events) {

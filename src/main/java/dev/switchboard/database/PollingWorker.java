@@ -31,7 +31,7 @@ public abstract class PollingWorker implements SmartLifecycle {
     }
 
     /** Does one round of work. @return how many items it took */
-    protected abstract int runOnce();
+    public abstract int runOnce();
 
     /** Why this worker cannot run here (logged once at start, and it does not start); null when it can. */
     protected String cannotRun() {

@@ -59,7 +59,7 @@ class EmailWorker extends PollingWorker {
     }
 
     @Override
-    protected int runOnce() {
+    public int runOnce() {
         return sendDue();
     }
 
