@@ -51,6 +51,17 @@ DATABASE_URL="postgres://postgres@127.0.0.1:5432/$DB" CHATWOOT_WEBHOOK_SECRET=$S
 SB_PID=$!
 trap 'kill $SB_PID 2>/dev/null || true; wait $SB_PID 2>/dev/null || true' EXIT
 await_ready "$PORT" "$OUT/switchboard.log"
+TOKEN=$(grep -oE 'Bearer sb_[A-Za-z0-9_-]+' "$OUT/switchboard.log" | head -n1 | cut -d' ' -f2)
+# The conversation model follows the intake after commit: how far behind it is, and its lag's p99 over the
+# last two minutes (receipt to model, triage included).
+model() { curl -fs -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/conversations/health"; }
+lag_p99() { model | sed -E 's/.*"lagP99Millis":([0-9]+).*/\1/'; }
+waiting() { model | sed -E 's/.*"waiting":([0-9]+).*/\1/'; }
+drain() {  # seconds until the model has taken every stored event
+  local start=$SECONDS
+  while [ "$(waiting)" != "0" ]; do sleep 0.2; done
+  echo $((SECONDS - start))
+}
 load() { "$JAVA" -cp bench/target IntakeLoad "$@" | tee -a "$OUT/load.txt"; }
 : > "$OUT/load.txt"
 
@@ -66,7 +77,11 @@ for connections in 32 64; do
   [ "$achieved" -gt "$best_noop" ] && best_noop=$achieved
 done
 r500=$(load rate $PORT $SECRET 500 $SECONDS_PER_STEP); echo "intake at 500/s               $r500"
+lag500=$(lag_p99); echo "  conversation model lag p99 at 500/s:  ${lag500} ms, waiting at the end: $(waiting)"
+drain > /dev/null
 r1000=$(load rate $PORT $SECRET 1000 $SECONDS_PER_STEP); echo "intake at 1000/s              $r1000"
+lag1000=$(lag_p99); echo "  conversation model lag p99 at 1000/s: ${lag1000} ms, waiting at the end: $(waiting)"
+drain > /dev/null
 best_sat=0
 for connections in 32 64 128; do
   sat=$(load saturate $PORT $SECRET $connections $SECONDS_PER_STEP)
@@ -74,6 +89,8 @@ for connections in 32 64 128; do
   achieved=$(echo "$sat" | sed -E 's/.*achieved=([0-9]+).*/\1/')
   [ "$achieved" -gt "$best_sat" ] && best_sat=$achieved
 done
+behind=$(waiting)
+drained=$(drain)
 stored=$(su postgres -c "psql -Atc 'SELECT count(*) FROM events' $DB")
 sum() { grep -E '^(rate|saturate) ' "$OUT/load.txt" | sed -E "s/.* $1=([0-9]+).*/\\1/" | awk '{s += $1} END {print s + 0}'; }
 completed=$(sum completed)
@@ -89,3 +106,5 @@ echo "intake saturation (best)             $best_sat req/s  = ${ratio}x pgbench 
 echo "intake p99 ack at 1000/s             ${p99_1000} ms                        (target <= 25 ms)"
 echo "webhooks answered 200 / otherwise    $acknowledged / $errors (warm-up included)"
 echo "events stored                        $stored   (acknowledged but not stored: $((acknowledged - stored)))"
+echo "conversation model lag p99           ${lag500} ms at 500/s, ${lag1000} ms at 1000/s   (target < 1000 ms)"
+echo "model after saturation               $behind events behind, caught up ${drained} s later"

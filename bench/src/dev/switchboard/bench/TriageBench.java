@@ -27,7 +27,7 @@ public final class TriageBench {
         int escTp = 0, escFp = 0, escFn = 0, total = 0, correct = 0;
         List<String> lines = Files.readAllLines(corpus);
         // the figure is for a warm engine, as on a running server: the first passes pay for class loading and JIT
-        for (int warm = 0; warm < 20; warm++) {
+        for (int warm = 0; warm < 200; warm++) {
             for (String line : lines) {
                 if (!line.isBlank()) {
                     engine.classify(TriageEngine.Message.of(json.readTree(line).path("text").asString()));

@@ -22,10 +22,12 @@ public class ChatwootActions {
 
     private final ActionRepository repository;
     private final ActionWakeUp wakeUp;
+    private final ChatwootProperties chatwoot;
     private final Clock clock;
 
-    ChatwootActions(ActionRepository repository, ActionWakeUp wakeUp, Clock clock) {
+    ChatwootActions(ActionRepository repository, ActionWakeUp wakeUp, ChatwootProperties chatwoot, Clock clock) {
         this.repository = repository;
+        this.chatwoot = chatwoot;
         this.wakeUp = wakeUp;
         this.clock = clock;
     }
@@ -49,6 +51,14 @@ public class ChatwootActions {
         }
         wakeUp.afterCommit();
         return Optional.of(id);
+    }
+
+    /**
+     * Whether actions can be carried out here: Chatwoot's address and an API key are set. Features that act
+     * on their own (triage) enqueue nothing without them, rather than pile up actions nobody asked to keep.
+     */
+    public boolean configured() {
+        return ActionWorker.configured(chatwoot);
     }
 
     public List<ActionView> forConversation(long accountId, long conversationId, int limit) {

@@ -25,6 +25,7 @@ public final class Cli {
         Map<String, Command> commands = new LinkedHashMap<>();
         commands.put("simulate", new SimulateCommand());
         commands.put("deliveries", new DeliveriesCommand());
+        commands.put("conversations", new ConversationsCommand());
         commands.put("check-chatwoot-health", new CheckChatwootHealthCommand());
         commands.put("check-agent-health", new CheckAgentHealthCommand());
         return Map.copyOf(commands);
@@ -116,6 +117,7 @@ public final class Cli {
                 commands:
                   simulate               post Chatwoot-shaped webhooks to a running Switchboard; a stand-in agent
                   deliveries             list dead deliveries, replay them, cancel a replay
+                  conversations          rebuild the conversation model from the stored events; its lag
                   check-chatwoot-health  is Chatwoot up, and does the API key reach the account?
                   check-agent-health     does the AI agent answer on its health endpoint?
                   help                   this text; <command> --help tells more about one command

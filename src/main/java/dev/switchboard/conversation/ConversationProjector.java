@@ -3,6 +3,7 @@ package dev.switchboard.conversation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -96,14 +97,34 @@ class ConversationProjector extends PollingWorker {
         wakeUp.now();
     }
 
-    /** Applies one batch of queued events. @return how many were taken */
+    /**
+     * Applies one batch of queued events in one transaction. Should any event fail, the batch is rolled back
+     * (its events go back to the queue) and applied again one savepoint per event, so that event alone is
+     * recorded as skipped: the common case pays no savepoint round trips.
+     *
+     * @return how many were taken
+     */
     @Override
     public int runOnce() {
+        try {
+            return applyBatch(false);
+        } catch (RuntimeException failed) {
+            log.warn("A batch of the conversation model failed ({}); applying its events one at a time", failed.toString());
+            return applyBatch(true);
+        }
+    }
+
+    private int applyBatch(boolean eachInASavepoint) {
         Integer taken = batch.execute(status -> {
             List<FedEvent> events = feed.take(SUBSCRIBER, BATCH);
+            if (eachInASavepoint) {
+                events.forEach(event -> inASavepoint(List.of(event), true));
+            } else {
+                write(events, true);
+            }
+            Instant now = clock.instant();
             for (FedEvent event : events) {
-                apply(event, true);
-                lag.record(Math.max(0, Duration.between(event.receivedAt(), clock.instant()).toNanos()), TimeUnit.NANOSECONDS);
+                lag.record(Math.max(0, Duration.between(event.receivedAt(), now).toNanos()), TimeUnit.NANOSECONDS);
             }
             return events.size();
         });
@@ -123,7 +144,9 @@ class ConversationProjector extends PollingWorker {
             FedEvent after = last;
             List<FedEvent> page = batch.execute(status -> {
                 List<FedEvent> events = feed.page(since, after, BATCH);
-                events.forEach(event -> apply(event, false));
+                if (!inASavepoint(events, false)) {
+                    events.forEach(event -> inASavepoint(List.of(event), false));
+                }
                 return events;
             });
             if (page == null || page.isEmpty()) {
@@ -138,38 +161,54 @@ class ConversationProjector extends PollingWorker {
         return caughtUp;
     }
 
-    private void apply(FedEvent event, boolean live) {
-        ChatwootPayloads.Reading reading;
+    /** @return whether the events were written; when not, what they wrote is undone and, a single event, it is recorded as skipped */
+    private boolean inASavepoint(List<FedEvent> events, boolean live) {
         try {
-            reading = ChatwootPayloads.read(event);
+            savepoint.executeWithoutResult(status -> write(events, live));
+            return true;
         } catch (RuntimeException e) {
-            repository.skipped(event.id(), "unreadable body: " + e.getMessage(), clock.instant());
-            log.warn("Event {} ({}) is not readable as a Chatwoot payload; the conversation model skipped it", event.id(), event.eventType());
-            return;
-        }
-        try {
-            savepoint.executeWithoutResult(status -> write(event, reading, live));
-        } catch (RuntimeException e) {
-            repository.skipped(event.id(), e.toString(), clock.instant());
-            log.error("Event {} ({}) could not be applied to the conversation model; it is recorded as skipped", event.id(),
-                    event.eventType(), e);
+            if (events.size() == 1) {
+                FedEvent event = events.getFirst();
+                repository.skipped(event.id(), e.toString(), clock.instant());
+                log.error("Event {} ({}) could not be applied to the conversation model; it is recorded as skipped", event.id(),
+                        event.eventType(), e);
+            }
+            return false;
         }
     }
 
-    private void write(FedEvent event, ChatwootPayloads.Reading reading, boolean live) {
-        reading.conversation().ifPresent(state -> repository.upsertState(state, event.receivedAt()));
-        reading.contact().ifPresent(repository::applyContact);
-        for (ChatwootPayloads.Message message : reading.messages()) {
-            boolean fresh = repository.upsertMessage(message);
-            if (fresh && live && message.kind() == SenderKind.CONTACT) {
-                ChatwootPayloads.Contact contact = reading.conversation().map(ChatwootPayloads.State::contact).orElse(null);
-                publisher.publishEvent(new CustomerMessageArrived(message.accountId(), message.conversationId(), message.messageId(),
-                        message.content(), message.createdAt(), reading.conversation().map(ChatwootPayloads.State::inboxId).orElse(null),
-                        contact == null ? null : contact.contactId(), contact == null ? null : contact.email(),
-                        contact == null ? "{}" : contact.attributes()));
+    /** The events' conversations, contacts and messages, a statement each, and the new customer messages announced. */
+    private void write(List<FedEvent> events, boolean live) {
+        EventBatch folded = new EventBatch();
+        for (FedEvent event : events) {
+            try {
+                folded.add(event, ChatwootPayloads.read(event));
+            } catch (RuntimeException e) {
+                repository.skipped(event.id(), "unreadable body: " + e.getMessage(), clock.instant());
+                log.warn("Event {} ({}) is not readable as a Chatwoot payload; the conversation model skipped it", event.id(),
+                        event.eventType());
             }
         }
-        reading.messages().stream().map(m -> List.of(m.accountId(), m.conversationId())).distinct()
-                .forEach(key -> repository.refreshCounts(key.get(0), key.get(1)));
+        repository.upsertStates(folded.states());
+        folded.contacts().forEach(repository::applyContact);
+        List<ChatwootPayloads.Message> fresh = repository.upsertMessages(folded.messages());
+        if (!live) {
+            return;
+        }
+        List<CustomerMessageArrived> arrived = new ArrayList<>();
+        for (ChatwootPayloads.Message message : fresh) {
+            if (message.kind() != SenderKind.CONTACT) {
+                continue;
+            }
+            EventBatch.Folded conversation = folded.state(message.accountId(), message.conversationId());
+            ChatwootPayloads.Contact contact = conversation == null ? null : conversation.state().contact();
+            arrived.add(new CustomerMessageArrived(message.accountId(), message.conversationId(), message.messageId(),
+                    message.content(), message.createdAt(), conversation == null ? null : conversation.state().inboxId(),
+                    contact == null ? null : contact.contactId(), contact == null ? null : contact.email(),
+                    contact == null ? "{}" : contact.attributes()));
+        }
+        if (!arrived.isEmpty()) {
+            publisher.publishEvent(new CustomerMessagesArrived(arrived));
+        }
     }
 }

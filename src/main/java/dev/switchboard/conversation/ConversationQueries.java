@@ -42,8 +42,11 @@ class ConversationQueries {
             SELECT message_id, sender_kind, sender_name, content, deleted, created_at FROM conversation_messages
             WHERE account_id = :account AND conversation_id = :conversation ORDER BY created_at DESC, message_id DESC LIMIT :limit
             """;
-    private static final String OPENED_BY_CONTACT = """
-            SELECT count(*) FROM conversations WHERE account_id = :account AND contact_id = :contact AND created_at >= :since
+    private static final String OPENED_BY_CONTACTS = """
+            SELECT k.account, k.contact, count(c.conversation_id) AS opened
+            FROM unnest(CAST(:accounts AS int8[]), CAST(:contacts AS int8[])) AS k(account, contact)
+            LEFT JOIN conversations c ON c.account_id = k.account AND c.contact_id = k.contact AND c.created_at >= :since
+            GROUP BY k.account, k.contact
             """;
     private static final String INTENTS = """
             SELECT coalesce(intent, 'unclassified') AS intent, count(*) AS conversations,
@@ -76,9 +79,19 @@ class ConversationQueries {
                 .list();
     }
 
-    long openedByContactSince(long account, long contact, Instant since) {
-        return jdbc.sql(OPENED_BY_CONTACT).param("account", account).param("contact", contact).param("since", Timestamp.from(since))
-                .query(Long.class).single();
+    java.util.Map<Conversations.Contact, Long> openedByContactsSince(java.util.Collection<Conversations.Contact> contacts, Instant since) {
+        java.util.Map<Conversations.Contact, Long> opened = new java.util.HashMap<>();
+        if (contacts.isEmpty()) {
+            return opened;
+        }
+        Long[] accounts = contacts.stream().map(Conversations.Contact::accountId).toArray(Long[]::new);
+        Long[] ids = contacts.stream().map(Conversations.Contact::contactId).toArray(Long[]::new);
+        jdbc.sql(OPENED_BY_CONTACTS).param("accounts", new org.springframework.jdbc.support.SqlArrayValue("int8", (Object[]) accounts))
+                .param("contacts", new org.springframework.jdbc.support.SqlArrayValue("int8", (Object[]) ids))
+                .param("since", Timestamp.from(since))
+                .query((rs, n) -> opened.put(new Conversations.Contact(rs.getLong("account"), rs.getLong("contact")), rs.getLong("opened")))
+                .list();
+        return opened;
     }
 
     List<Conversations.IntentCount> intents() {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.switchboard.chatwoot.ChatwootActions;
@@ -66,17 +67,17 @@ public class Conversations {
                 actions.forConversation(accountId, conversationId, 100));
     }
 
-    /** Conversations the contact opened since then, this one included. */
-    public long openedByContactSince(long accountId, long contactId, Instant since) {
-        return queries.openedByContactSince(accountId, contactId, since);
+    /** For each contact, the conversations they opened since then (theirs included), in one query. */
+    public Map<Contact, Long> openedByContactsSince(java.util.Collection<Contact> contacts, Instant since) {
+        return queries.openedByContactsSince(contacts, since);
     }
 
     /**
-     * What triage concluded, on the conversation: an intent replaces the one held (null keeps it); escalated
-     * and VIP only ever turn on, by automation.
+     * What triage concluded, on the conversations: an intent replaces the one held (null keeps it); escalated
+     * and VIP only ever turn on, by automation. One annotation per conversation.
      */
-    public void annotate(long accountId, long conversationId, String intent, boolean escalated, boolean vip) {
-        repository.annotate(accountId, conversationId, intent, escalated, vip);
+    public void annotate(List<Annotation> annotations) {
+        repository.annotate(annotations);
     }
 
     /** Open and pending conversations by their intent. */
@@ -148,6 +149,14 @@ public class Conversations {
     }
 
     public record IntentCount(String intent, long conversations, long escalated) {
+    }
+
+    /** A Chatwoot contact of an account. */
+    public record Contact(long accountId, long contactId) {
+    }
+
+    /** @param intent null to keep the one held */
+    public record Annotation(long accountId, long conversationId, String intent, boolean escalated, boolean vip) {
     }
 
     /**

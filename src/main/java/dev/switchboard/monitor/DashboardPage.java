@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import jakarta.servlet.http.HttpServletRequest;
 
 import dev.switchboard.chatwoot.ChatwootHealth;
+import dev.switchboard.conversation.Conversations;
 import dev.switchboard.delivery.Throughput;
 import dev.switchboard.thread.ThreadStatistics;
 import dev.switchboard.web.PageController;
@@ -32,9 +33,11 @@ class DashboardPage {
     private final HealthSummary health;
     private final ThreadStatistics threads;
     private final Throughput throughput;
+    private final Conversations conversations;
     private final Clock clock;
 
-    DashboardPage(HealthSummary health, ThreadStatistics threads, Throughput throughput, Clock clock) {
+    DashboardPage(HealthSummary health, ThreadStatistics threads, Throughput throughput, Conversations conversations, Clock clock) {
+        this.conversations = conversations;
         this.health = health;
         this.threads = threads;
         this.throughput = throughput;
@@ -47,6 +50,7 @@ class DashboardPage {
         model.addAttribute("tiles", tiles(now, ViewerZone.of(request), worksThreads(viewer)));
         model.addAttribute("alerts", now.alerts());
         model.addAttribute("chart", ThroughputChart.of(throughput.lastDay(), ViewerZone.of(request)));
+        model.addAttribute("intents", conversations.intents());
         return "dashboard/dashboard";
     }
 

@@ -6,29 +6,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Classifies one customer message by the rules: its intent with a score and the evidence, and the reasons
  * to escalate with theirs. Pure: it reads nothing and stores nothing, so the "try it" box, the benchmark and
- * the live triage give the same answer for the same message.
+ * the live triage give the same answer for the same message. Rules are normalised once, when compiled;
+ * a message's words are looked up by position, so a long message costs little more than a short one.
  */
 public final class TriageEngine {
 
-    private static final Pattern SHOUTING_PUNCTUATION = Pattern.compile("[!?]{3,}|!{2,}");
     private static final int NEGATION_REACH = 3;
     private static final int DECLINE_REACH = 5;
 
     private final TriageRules rules;
     private final Normaliser normaliser;
     private final List<CompiledIntent> intents = new ArrayList<>();
-    private final List<String> negations;
-    private final List<String> declines;
-    private final Map<String, Double> anger = new LinkedHashMap<>();
-    private final List<String> human;
-    private final List<String> threats;
-    private final List<String> repeatPhrases;
+    private final List<Phrase> negations;
+    private final List<Phrase> declines;
+    private final Map<Phrase, Double> anger = new LinkedHashMap<>();
+    private final List<Phrase> human;
+    private final List<Phrase> threats;
+    private final List<Phrase> repeatPhrases;
 
     private TriageEngine(TriageRules rules) {
         this.rules = rules;
@@ -38,16 +39,20 @@ public final class TriageEngine {
             for (TriageRules.WeightedPattern p : list(intent.patterns())) {
                 patterns.add(new CompiledPattern(p.regex(), Pattern.compile(p.regex()), p.weight()));
             }
-            intents.add(new CompiledIntent(intent.name(), list(intent.keywords()).stream().map(this::phrase).toList(),
-                    list(intent.phrases()).stream().map(this::phrase).toList(), patterns));
+            intents.add(new CompiledIntent(intent.name(), phrases(intent.keywords()), phrases(intent.phrases()), patterns));
         }
-        this.negations = list(rules.escalation().negations()).stream().map(this::phrase).toList();
-        this.declines = list(rules.declines()).stream().map(this::phrase).toList();
-        (rules.escalation().anger() == null ? Map.<String, Double>of() : rules.escalation().anger())
-                .forEach((k, v) -> anger.merge(phrase(k), v, Math::max));
-        this.human = list(rules.escalation().human()).stream().map(this::phrase).toList();
-        this.threats = list(rules.escalation().threats()).stream().map(this::phrase).toList();
-        this.repeatPhrases = list(rules.escalation().repeatPhrases()).stream().map(this::phrase).toList();
+        TriageRules.Escalation escalation = rules.escalation();
+        this.negations = phrases(escalation.negations());
+        this.declines = phrases(rules.declines());
+        (escalation.anger() == null ? Map.<String, Double>of() : escalation.anger()).forEach((word, weight) -> {
+            Phrase phrase = phrase(word);
+            if (phrase.words().length > 0) {
+                anger.merge(phrase, weight, Math::max);
+            }
+        });
+        this.human = phrases(escalation.human());
+        this.threats = phrases(escalation.threats());
+        this.repeatPhrases = phrases(escalation.repeatPhrases());
     }
 
     public static TriageEngine of(TriageRules rules) {
@@ -95,26 +100,30 @@ public final class TriageEngine {
 
     public Triage classify(Message message) {
         String text = message.text() == null ? "" : message.text();
-        List<String> words = normaliser.words(text);
-        String normal = " " + String.join(" ", words) + " ";
+        List<String> normalised = normaliser.words(text);
+        Words words = new Words(normalised);
+        String normal = null;
         List<Score> scores = new ArrayList<>();
         for (CompiledIntent intent : intents) {
             double score = 0;
             List<String> evidence = new ArrayList<>();
             // a word the customer says they do not want ("I don't want to cancel") is no evidence for it
-            for (String keyword : intent.keywords()) {
-                if (normal.contains(" " + keyword + " ") && !preceded(words, indexOf(words, keyword), declines, DECLINE_REACH)) {
+            for (Phrase keyword : intent.keywords()) {
+                if (foundAndNot(words, keyword, declines, DECLINE_REACH)) {
                     score += 1;
-                    evidence.add("keyword \"" + keyword + "\"");
+                    evidence.add("keyword \"" + keyword.text() + "\"");
                 }
             }
-            for (String phrase : intent.phrases()) {
-                if (normal.contains(" " + phrase + " ") && !preceded(words, indexOf(words, phrase), declines, DECLINE_REACH)) {
+            for (Phrase phrase : intent.phrases()) {
+                if (foundAndNot(words, phrase, declines, DECLINE_REACH)) {
                     score += 2;
-                    evidence.add("phrase \"" + phrase + "\"");
+                    evidence.add("phrase \"" + phrase.text() + "\"");
                 }
             }
             for (CompiledPattern pattern : intent.patterns()) {
+                if (normal == null) {
+                    normal = " " + String.join(" ", normalised) + " ";
+                }
                 Matcher m = pattern.pattern().matcher(normal);
                 if (m.find()) {
                     score += pattern.weight();
@@ -130,10 +139,10 @@ public final class TriageEngine {
         Score best = scores.isEmpty() ? null : scores.getFirst();
         boolean confident = best != null && best.score() >= rules.minimumScore();
         return new Triage(confident ? best.intent() : "other", best == null ? 0 : best.score(), confident,
-                best == null ? List.of() : best.evidence(), escalations(text, words, normal, message), scores);
+                best == null ? List.of() : best.evidence(), escalations(text, words, message), scores);
     }
 
-    private List<Escalation> escalations(String text, List<String> words, String normal, Message message) {
+    private List<Escalation> escalations(String text, Words words, Message message) {
         TriageRules.Escalation rules = this.rules.escalation();
         List<Escalation> found = new ArrayList<>();
         anger(text, words, rules).ifPresent(found::add);
@@ -151,101 +160,132 @@ public final class TriageEngine {
         return found;
     }
 
-    private java.util.Optional<Escalation> anger(String text, List<String> words, TriageRules.Escalation rules) {
+    private Optional<Escalation> anger(String text, Words words, TriageRules.Escalation rules) {
         double score = 0;
         List<String> evidence = new ArrayList<>();
-        for (Map.Entry<String, Double> entry : anger.entrySet()) {
-            int at = indexOf(words, entry.getKey());
-            if (at >= 0 && !negated(words, at)) {
+        for (Map.Entry<Phrase, Double> entry : anger.entrySet()) {
+            if (notNegated(words, entry.getKey())) {
                 score += entry.getValue();
-                evidence.add("\"" + entry.getKey() + "\"");
+                evidence.add("\"" + entry.getKey().text() + "\"");
             }
         }
-        long letters = text.codePoints().filter(Character::isLetter).count();
-        long capitals = text.codePoints().filter(Character::isUpperCase).count();
+        int letters = 0;
+        int capitals = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c)) {
+                letters++;
+                if (Character.isUpperCase(c)) {
+                    capitals++;
+                }
+            }
+        }
         if (letters >= 12 && capitals >= letters * 0.6) {
             score += 2;
             evidence.add("written in capitals");
         }
-        Matcher punctuation = SHOUTING_PUNCTUATION.matcher(text);
-        if (punctuation.find()) {
+        String shouted = shoutedPunctuation(text);
+        if (shouted != null) {
             score += 1;
-            evidence.add("\"" + punctuation.group() + "\"");
+            evidence.add("\"" + shouted + "\"");
         }
-        return score >= rules.angerAt() ? java.util.Optional.of(new Escalation("angry",
-                "score " + format(score) + ": " + String.join(", ", evidence))) : java.util.Optional.empty();
+        return score >= rules.angerAt() ? Optional.of(new Escalation("angry", "score " + format(score) + ": " + String.join(", ", evidence)))
+                : Optional.empty();
     }
 
-    private java.util.Optional<String> firstUnnegated(List<String> words, List<String> phrases) {
-        for (String phrase : phrases) {
-            int at = indexOf(words, phrase);
-            if (at >= 0 && !negated(words, at)) {
-                return java.util.Optional.of(phrase);
-            }
-        }
-        return java.util.Optional.empty();
-    }
-
-    private static java.util.Optional<Escalation> vip(Message message, TriageRules.Vip vip) {
-        if (vip == null) {
-            return java.util.Optional.empty();
-        }
-        if (vip.attribute() != null && message.contactAttributes() != null) {
-            String value = message.contactAttributes().get(vip.attribute());
-            if (value != null && list(vip.values()).stream().anyMatch(v -> v.equalsIgnoreCase(value.strip()))) {
-                return java.util.Optional.of(new Escalation("vip", "contact attribute " + vip.attribute() + " = " + value));
-            }
-        }
-        String email = message.contactEmail() == null ? null : message.contactEmail().strip().toLowerCase(Locale.ROOT);
-        if (email != null && list(vip.contacts()).stream().anyMatch(c -> c.equalsIgnoreCase(email))) {
-            return java.util.Optional.of(new Escalation("vip", "contact " + email + " is on the VIP list"));
-        }
-        if (email != null && email.contains("@")) {
-            String domain = email.substring(email.indexOf('@') + 1);
-            if (list(vip.domains()).stream().anyMatch(d -> d.equalsIgnoreCase(domain))) {
-                return java.util.Optional.of(new Escalation("vip", "email domain " + domain + " is a VIP domain"));
-            }
-        }
-        return java.util.Optional.empty();
-    }
-
-    /** Whether a negation stands up to three words before the match ("not angry"), or a decline up to five ("not going to do a chargeback"). */
-    private boolean negated(List<String> words, int at) {
-        return preceded(words, at, negations, NEGATION_REACH) || preceded(words, at, declines, DECLINE_REACH);
-    }
-
-    /** Whether one of the words or phrases stands within {@code reach} words before the match. */
-    private static boolean preceded(List<String> words, int at, List<String> negations, int reach) {
-        for (int i = Math.max(0, at - reach); i < at; i++) {
-            for (String negation : negations) {
-                if (!negation.contains(" ") && words.get(i).equals(negation)) {
-                    return true;
+    /** The first run of three or more of "!?", or of two or more "!" ("!!!", "?!?", "!!"); null when none. */
+    private static String shoutedPunctuation(String text) {
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ' ';
+            if (c == '!' || c == '?') {
+                if (start < 0) {
+                    start = i;
                 }
-                if (negation.contains(" ") && indexOf(words.subList(i, at), negation) >= 0) {
-                    return true;
+                continue;
+            }
+            if (start >= 0) {
+                String run = text.substring(start, i);
+                if (run.length() >= 3 || (run.length() == 2 && run.equals("!!"))) {
+                    return run;
                 }
+                start = -1;
+            }
+        }
+        return null;
+    }
+
+    private Optional<String> firstUnnegated(Words words, List<Phrase> phrases) {
+        for (Phrase phrase : phrases) {
+            if (notNegated(words, phrase)) {
+                return Optional.of(phrase.text());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Found somewhere without a negation up to three words before ("not angry") or a decline up to five ("not going to sue"). */
+    private boolean notNegated(Words words, Phrase phrase) {
+        for (int at : words.find(phrase.words())) {
+            if (!preceded(words, at, negations, NEGATION_REACH) && !preceded(words, at, declines, DECLINE_REACH)) {
+                return true;
             }
         }
         return false;
     }
 
-    /** Where the phrase (words separated by spaces) starts in the words; -1 when it does not occur. */
-    private static int indexOf(List<String> words, String phrase) {
-        String[] parts = phrase.split(" ");
-        outer:
-        for (int i = 0; i + parts.length <= words.size(); i++) {
-            for (int j = 0; j < parts.length; j++) {
-                if (!words.get(i + j).equals(parts[j])) {
-                    continue outer;
-                }
+    private static boolean foundAndNot(Words words, Phrase phrase, List<Phrase> before, int reach) {
+        for (int at : words.find(phrase.words())) {
+            if (!preceded(words, at, before, reach)) {
+                return true;
             }
-            return i;
         }
-        return -1;
+        return false;
     }
 
-    private String phrase(String raw) {
-        return String.join(" ", normaliser.words(raw));
+    /** Whether one of the words or phrases starts within {@code reach} words before the match. */
+    private static boolean preceded(Words words, int at, List<Phrase> candidates, int reach) {
+        if (at == 0) {
+            return false;
+        }
+        for (Phrase candidate : candidates) {
+            if (words.startsBetween(candidate.words(), Math.max(0, at - reach), at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Optional<Escalation> vip(Message message, TriageRules.Vip vip) {
+        if (vip == null) {
+            return Optional.empty();
+        }
+        if (vip.attribute() != null && message.contactAttributes() != null) {
+            String value = message.contactAttributes().get(vip.attribute());
+            if (value != null && list(vip.values()).stream().anyMatch(v -> v.equalsIgnoreCase(value.strip()))) {
+                return Optional.of(new Escalation("vip", "contact attribute " + vip.attribute() + " = " + value));
+            }
+        }
+        String email = message.contactEmail() == null ? null : message.contactEmail().strip().toLowerCase(Locale.ROOT);
+        if (email != null && list(vip.contacts()).stream().anyMatch(c -> c.equalsIgnoreCase(email))) {
+            return Optional.of(new Escalation("vip", "contact " + email + " is on the VIP list"));
+        }
+        if (email != null && email.contains("@")) {
+            String domain = email.substring(email.indexOf('@') + 1);
+            if (list(vip.domains()).stream().anyMatch(d -> d.equalsIgnoreCase(domain))) {
+                return Optional.of(new Escalation("vip", "email domain " + domain + " is a VIP domain"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private List<Phrase> phrases(List<String> raw) {
+        return list(raw).stream().map(this::phrase).filter(p -> p.words().length > 0).toList();
+    }
+
+    private Phrase phrase(String raw) {
+        List<String> words = normaliser.words(raw);
+        return new Phrase(String.join(" ", words), words.toArray(String[]::new));
     }
 
     private static String format(double score) {
@@ -256,7 +296,25 @@ public final class TriageEngine {
         return list == null ? List.of() : list;
     }
 
-    private record CompiledIntent(String name, List<String> keywords, List<String> phrases, List<CompiledPattern> patterns) {
+    /** A rule's words, normalised like the messages'. */
+    private record Phrase(String text, String[] words) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Phrase p && p.text.equals(text);
+        }
+
+        @Override
+        public int hashCode() {
+            return text.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    private record CompiledIntent(String name, List<Phrase> keywords, List<Phrase> phrases, List<CompiledPattern> patterns) {
     }
 
     private record CompiledPattern(String regex, Pattern pattern, double weight) {

@@ -10,6 +10,8 @@ import java.util.Objects;
 import dev.switchboard.refusal.Conflict;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The rules in force and their history. Saving writes a new version (never an update), so every change is
@@ -38,8 +40,30 @@ class TriageRuleStore {
         this.clock = clock;
     }
 
-    /** The rules in force, compiled once per version. */
+    /**
+     * The rules in force, compiled once per version. Within a transaction (the conversation model applies a
+     * batch of messages in one) the version is read once, and every message of the batch is judged alike.
+     */
     InForce current() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return read();
+        }
+        InForce bound = (InForce) TransactionSynchronizationManager.getResource(this);
+        if (bound != null) {
+            return bound;
+        }
+        InForce read = read();
+        TransactionSynchronizationManager.bindResource(this, read);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(TriageRuleStore.this);
+            }
+        });
+        return read;
+    }
+
+    private InForce read() {
         int version = jdbc.sql(LATEST_VERSION).query(Integer.class).single();
         InForce held = cached;
         if (held != null && held.version() == version) {

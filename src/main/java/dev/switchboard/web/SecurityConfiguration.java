@@ -105,7 +105,8 @@ class SecurityConfiguration {
                                 "/portal", "/portal/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/dashboard/**", "/deliveries", "/deliveries/**").hasRole(Role.VIEWER.name())
                         .requestMatchers("/account", "/account/**").hasRole(Role.VIEWER.name())
-                        .requestMatchers("/deliveries/**", "/inbox", "/inbox/**").hasRole(Role.AGENT.name())
+                        .requestMatchers("/deliveries/**", "/inbox", "/inbox/**", "/conversations", "/conversations/**")
+                        .hasRole(Role.AGENT.name())
                         .anyRequest().hasRole(Role.ADMIN.name()))
                 // the portal's forms act with no one's authority (a reply's is the link token in its address),
                 // like the public API; a customer whose page sat open past a session's life is not refused

@@ -131,7 +131,7 @@ class ConversationModelTest extends WithFakeChatwoot {
         store(List.of("01", "01", "02", "07"));
         projector.runOnce();
 
-        assertThat(published.stream(CustomerMessageArrived.class)).singleElement().satisfies(arrived -> {
+        assertThat(published.stream(CustomerMessagesArrived.class).flatMap(batch -> batch.messages().stream())).singleElement().satisfies(arrived -> {
             assertThat(arrived.messageId()).isEqualTo(97311);
             assertThat(arrived.content()).contains("arrived damaged");
             assertThat(arrived.contactId()).isEqualTo(11821);
@@ -140,7 +140,7 @@ class ConversationModelTest extends WithFakeChatwoot {
         published.clear();
         jdbc.sql("TRUNCATE conversations, conversation_messages").update();
         conversations.rebuild(Instant.EPOCH);
-        assertThat(published.stream(CustomerMessageArrived.class)).isEmpty();
+        assertThat(published.stream(CustomerMessagesArrived.class)).isEmpty();
     }
 
     @Test
@@ -191,6 +191,35 @@ class ConversationModelTest extends WithFakeChatwoot {
                 assertThat(conversations.list(Conversations.Filter.any(), Conversations.Sort.RECENT, 10, 0))
                         .extracting(Conversations.Summary::conversationId).containsExactly(8342L));
         assertThat(conversations.health().waiting()).isZero();
+    }
+
+    @Test
+    void the_command_line_rebuilds_the_model_with_an_admin_token_and_refuses_an_agent() {
+        store(CONVERSATION_8342);
+        projector.runOnce();
+        List<Conversations.Summary> before = all();
+        jdbc.sql("TRUNCATE conversations, conversation_messages").update();
+        String url = "http://127.0.0.1:" + port;
+
+        var refused = cli("conversations", "rebuild", "--url", url, "--token", token(Role.AGENT));
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(all()).isEmpty();
+
+        var rebuilt = cli("conversations", "rebuild", "--since", "2000-01-01T00:00:00Z", "--url", url, "--token", token(Role.ADMIN));
+        assertThat(rebuilt.exit()).isZero();
+        assertThat(rebuilt.out()).contains("5 events applied again");
+        assertThat(all()).isEqualTo(before);
+        assertThat(cli("conversations", "rebuild", "--since", "yesterday", "--url", url, "--token", "x").exit()).isEqualTo(2);
+    }
+
+    private static CliRun cli(String... args) {
+        var out = new java.io.ByteArrayOutputStream();
+        var print = new java.io.PrintStream(out, true, StandardCharsets.UTF_8);
+        int exit = dev.switchboard.cli.Cli.run(args, print, print);
+        return new CliRun(exit, out.toString(StandardCharsets.UTF_8));
+    }
+
+    private record CliRun(int exit, String out) {
     }
 
     private List<Conversations.Summary> all() {

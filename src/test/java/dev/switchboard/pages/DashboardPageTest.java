@@ -31,6 +31,8 @@ class DashboardPageTest extends BrowserTestSupport {
         assertThat(page.locator("svg.chart")).hasAttribute("aria-label",
                 java.util.regex.Pattern.compile("Last 24 hours: \\d+ events received, \\d+ delivered"));
         assertThat(page.locator("svg.chart text").filter(new Locator.FilterOptions().setHasText("18:00"))).hasCount(1);
+        assertThat(page.locator("[data-tile=chatwoot] .tile-value")).hasText("Not set");
+        assertThat(page.locator("#intents h2")).hasText("Open conversations by intent");
     }
 
     private String count(String tableAndCondition) {

@@ -45,6 +45,7 @@ public final class FakeChatwoot implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<Long, Conversation> conversations = new ConcurrentHashMap<>();
     private final Queue<Integer> failures = new ConcurrentLinkedQueue<>();
+    private final Map<Long, Map<String, Object>> contacts = new ConcurrentHashMap<>();
     private volatile boolean servicesFailing;
     private volatile boolean down;
 
@@ -93,12 +94,18 @@ public final class FakeChatwoot implements AutoCloseable {
     /** Forgets conversations, calls and queued failures; up and well again. Each test checks its own violations before this. */
     public void reset() {
         conversations.clear();
+        contacts.clear();
         calls.clear();
         failures.clear();
         paths.clear();
         violations.clear();
         down = false;
         servicesFailing = false;
+    }
+
+    /** A contact the fake knows, with its custom attributes. */
+    public void contact(long id, Map<String, Object> customAttributes) {
+        contacts.put(id, customAttributes);
     }
 
     /** A conversation the fake knows, made on first use with no labels, no priority and status open. */
@@ -147,6 +154,7 @@ public final class FakeChatwoot implements AutoCloseable {
 
     private static final Pattern CONVERSATION = Pattern.compile("/api/v1/accounts/\\d+/conversations/(\\d+)(/[a-z_]+)?");
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern CONTACT = Pattern.compile("/api/v1/accounts/\\d+/contacts/(\\d+)");
 
     private void api(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
@@ -183,6 +191,13 @@ public final class FakeChatwoot implements AutoCloseable {
         }
         if (path.matches("/api/v1/accounts/\\d+/inboxes")) {
             return reply(exchange, 200, "{\"payload\":[{\"id\":7,\"name\":\"Website\",\"channel_type\":\"Channel::WebWidget\"}]}");
+        }
+        Matcher contact = CONTACT.matcher(path);
+        if (contact.matches()) {
+            Map<String, Object> attributes = contacts.get(Long.parseLong(contact.group(1)));
+            return attributes == null ? reply(exchange, 404, "{\"error\":\"Resource could not be found\"}")
+                    : reply(exchange, 200, JSON.writeValueAsString(Map.of("payload", Map.of("id", Long.parseLong(contact.group(1)),
+                    "custom_attributes", attributes))));
         }
         Matcher m = CONVERSATION.matcher(path);
         if (!m.matches()) {
