@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.switchboard.chatwoot.ChatwootHealth;
+import dev.switchboard.conversation.Conversations;
 import dev.switchboard.delivery.DeliveryHealth;
 import dev.switchboard.email.EmailStatus;
 import dev.switchboard.inbound.IntakeStatus;
@@ -21,6 +22,8 @@ class HealthSummary {
 
     /** An email waiting longer than this means sending is stuck, not just retrying once. */
     private static final Duration OLD_EMAIL = Duration.ofMinutes(15);
+    /** Events waiting longer than this for the conversation model mean it is stuck or far behind, not busy. */
+    private static final Duration MODEL_BEHIND = Duration.ofMinutes(2);
     /** Dashboards open on many screens share one reading per node within this time. */
     private static final Duration SHARED_FOR = Duration.ofSeconds(10);
 
@@ -28,11 +31,14 @@ class HealthSummary {
     private final IntakeStatus intake;
     private final EmailStatus emails;
     private final ChatwootHealth chatwoot;
+    private final Conversations conversations;
     private final Clock clock;
     private volatile SupportHealth lastRead;
 
-    HealthSummary(DeliveryHealth delivery, IntakeStatus intake, EmailStatus emails, ChatwootHealth chatwoot, Clock clock) {
+    HealthSummary(DeliveryHealth delivery, IntakeStatus intake, EmailStatus emails, ChatwootHealth chatwoot,
+                  Conversations conversations, Clock clock) {
         this.chatwoot = chatwoot;
+        this.conversations = conversations;
         this.delivery = delivery;
         this.intake = intake;
         this.emails = emails;
@@ -69,8 +75,17 @@ class HealthSummary {
         }
         ChatwootHealth.Snapshot chatwootNow = chatwoot.snapshot();
         alerts.addAll(chatwootAlerts(chatwootNow));
+        Conversations.Health model = conversations.health();
+        if (model.oldestSeconds() > MODEL_BEHIND.toSeconds()) {
+            alerts.add("The conversation model is " + model.oldestSeconds() + " s behind the events (" + model.waiting()
+                    + " waiting): conversations and triage show an older state");
+        }
+        if (model.skipped() > 0) {
+            alerts.add(model.skipped() + " events could not be applied to the conversation model: see conversation_skipped_events,"
+                    + " then POST /api/conversations/rebuild");
+        }
         SupportHealth read = new SupportHealth(alerts.isEmpty() ? "OK" : "ATTENTION", clock.instant(), alerts, signature,
-                deliveries, outbox, chatwootNow);
+                deliveries, outbox, chatwootNow, model);
         lastRead = read;
         return read;
     }
@@ -92,6 +107,7 @@ class HealthSummary {
     }
 
     record SupportHealth(String status, Instant checkedAt, List<String> alerts, IntakeStatus.Snapshot intake,
-                         DeliveryHealth.Snapshot deliveries, EmailStatus.Snapshot emails, ChatwootHealth.Snapshot chatwoot) {
+                         DeliveryHealth.Snapshot deliveries, EmailStatus.Snapshot emails, ChatwootHealth.Snapshot chatwoot,
+                         Conversations.Health conversations) {
     }
 }

@@ -103,9 +103,10 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/webjars/**", "/assets/**", "/favicon.ico",
                                 "/portal", "/portal/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/", "/dashboard/**", "/deliveries", "/deliveries/**").hasRole(Role.VIEWER.name())
+                        .requestMatchers(HttpMethod.GET, "/", "/dashboard/**", "/deliveries", "/deliveries/**", "/chatwoot/**")
+                        .hasRole(Role.VIEWER.name())
                         .requestMatchers("/account", "/account/**").hasRole(Role.VIEWER.name())
-                        .requestMatchers("/deliveries/**", "/inbox", "/inbox/**", "/conversations", "/conversations/**")
+                        .requestMatchers("/deliveries/**", "/inbox", "/inbox/**", "/conversations", "/conversations/**", "/chatwoot/**")
                         .hasRole(Role.AGENT.name())
                         .anyRequest().hasRole(Role.ADMIN.name()))
                 // the portal's forms act with no one's authority (a reply's is the link token in its address),

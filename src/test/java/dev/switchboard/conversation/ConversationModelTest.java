@@ -155,6 +155,25 @@ class ConversationModelTest extends WithFakeChatwoot {
     }
 
     @Test
+    void support_health_says_when_the_model_falls_behind_or_could_not_take_an_event() {
+        String viewer = token(Role.VIEWER);
+        store(List.of("01"));
+        assertThat(http.get("/api/support/health", viewer).json().path("alerts").toString()).as("a second behind is busy, not stuck")
+                .doesNotContain("conversation model");
+
+        clock.advance(Duration.ofMinutes(3));
+        var behind = http.get("/api/support/health", viewer).json();
+        assertThat(behind.path("alerts").toString()).containsPattern("The conversation model is 1[78][0-9] s behind the events \\(1 waiting\\)");
+        assertThat(behind.path("conversations").path("waiting").asLong()).isEqualTo(1);
+
+        Rows.anEvent().ofType("message_created").withBody("not json").receivedAt(clock.instant()).insert(jdbc);
+        projector.runOnce();
+        var skipped = http.get("/api/support/health", viewer).json();
+        assertThat(skipped.path("alerts").toString()).doesNotContain("behind the events")
+                .contains("1 events could not be applied to the conversation model");
+    }
+
+    @Test
     void agents_list_and_open_conversations_and_viewers_may_not() {
         store(CONVERSATION_8342);
         store(List.of("05"));

@@ -154,6 +154,8 @@ public final class FakeChatwoot implements AutoCloseable {
 
     private static final Pattern CONVERSATION = Pattern.compile("/api/v1/accounts/\\d+/conversations/(\\d+)(/[a-z_]+)?");
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Records the authenticated call being answered on this thread, with its status. */
+    private static final ThreadLocal<java.util.function.IntConsumer> ANSWERING = new ThreadLocal<>();
     private static final Pattern CONTACT = Pattern.compile("/api/v1/accounts/\\d+/contacts/(\\d+)");
 
     private void api(HttpExchange exchange) throws IOException {
@@ -170,14 +172,16 @@ public final class FakeChatwoot implements AutoCloseable {
         }
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         validate(exchange, body);
-        int status;
+        // recorded before the answer goes out: a caller that has its answer finds its call in calls()
+        ANSWERING.set(call -> calls.add(new Call(exchange.getRequestMethod(), path, body, call)));
         try {
-            status = answer(exchange, path, body);
+            answer(exchange, path, body);
         } catch (RuntimeException e) {
             violations.add("the fake failed on " + path + ": " + e);
-            status = reply(exchange, 500, "{\"error\":\"fake failed\"}");
+            reply(exchange, 500, "{\"error\":\"fake failed\"}");
+        } finally {
+            ANSWERING.remove();
         }
-        calls.add(new Call(exchange.getRequestMethod(), path, body, status));
     }
 
     private int answer(HttpExchange exchange, String path, String body) throws IOException {
@@ -290,6 +294,11 @@ public final class FakeChatwoot implements AutoCloseable {
     }
 
     private static int send(HttpExchange exchange, int status, String type, String body) throws IOException {
+        java.util.function.IntConsumer record = ANSWERING.get();
+        if (record != null) {
+            record.accept(status);
+            ANSWERING.remove();
+        }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", type);
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
