@@ -11,6 +11,7 @@ CREATE TABLE event_feed (
     subscriber  text        NOT NULL,
     event_id    uuid        NOT NULL,
     received_at timestamptz NOT NULL,
+    queued_at   timestamptz NOT NULL DEFAULT clock_timestamp(),  -- in the storing statement: when the event committed, give or take its statement
     PRIMARY KEY (subscriber, event_id)
 );
 CREATE INDEX event_feed_order_idx ON event_feed (subscriber, received_at);

@@ -28,8 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Keeps the read model up with the event log: takes queued events in batches after the intake committed
  * them, and applies each in a savepoint of the batch's transaction, so one event that cannot be applied is
  * recorded as skipped and does not hold the others back. Woken by this node's intake; events other nodes
- * stored are found at the next poll. The time from an event's receipt to its place in the model is the
- * {@code switchboard.conversation.lag} metric.
+ * stored are found at the next poll. The time from an event's commit to its place in the model (what it waited
+ * in the feed, by the database's clock, plus the batch's own time) is the {@code switchboard.conversation.lag} metric.
  */
 @Component
 class ConversationProjector extends PollingWorker {
@@ -66,7 +66,7 @@ class ConversationProjector extends PollingWorker {
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.clock = clock;
         this.lag = Timer.builder("switchboard.conversation.lag")
-                .description("from an event's receipt to its place in the conversation model")
+                .description("from an event's commit (its queueing, in the statement that stored it) to its place in the conversation model")
                 .publishPercentiles(0.5, 0.99).distributionStatisticExpiry(Duration.ofMinutes(2))
                 .register(meters);
     }
@@ -116,15 +116,17 @@ class ConversationProjector extends PollingWorker {
 
     private int applyBatch(boolean eachInASavepoint) {
         Integer taken = batch.execute(status -> {
+            long started = System.nanoTime();
+            repository.planEachStatement();
             List<FedEvent> events = feed.take(SUBSCRIBER, BATCH);
             if (eachInASavepoint) {
                 events.forEach(event -> inASavepoint(List.of(event), true));
             } else {
                 write(events, true);
             }
-            Instant now = clock.instant();
+            long applying = System.nanoTime() - started;
             for (FedEvent event : events) {
-                lag.record(Math.max(0, Duration.between(event.receivedAt(), now).toNanos()), TimeUnit.NANOSECONDS);
+                lag.record(event.queued() == null ? applying : event.queued().toNanos() + applying, TimeUnit.NANOSECONDS);
             }
             return events.size();
         });
@@ -143,6 +145,7 @@ class ConversationProjector extends PollingWorker {
         while (true) {
             FedEvent after = last;
             List<FedEvent> page = batch.execute(status -> {
+                repository.planEachStatement();
                 List<FedEvent> events = feed.page(since, after, BATCH);
                 if (!inASavepoint(events, false)) {
                     events.forEach(event -> inASavepoint(List.of(event), false));

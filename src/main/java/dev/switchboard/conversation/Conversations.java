@@ -162,7 +162,7 @@ public class Conversations {
     /**
      * @param waiting       events stored but not yet in the model
      * @param oldestSeconds how long the oldest of them has waited
-     * @param lagP99Millis  99th percentile of receipt-to-model time over the last two minutes
+     * @param lagP99Millis  99th percentile of commit-to-model time over the last two minutes
      * @param skipped       events the model could not take (see {@code conversation_skipped_events})
      * @param caughtUp      whether the events stored before the model followed the log are in it
      */

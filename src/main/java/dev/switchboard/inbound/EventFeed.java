@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -28,8 +29,9 @@ public class EventFeed {
                 WHERE f.subscriber = :subscriber
                   AND f.event_id IN (SELECT event_id FROM event_feed WHERE subscriber = :subscriber
                                      ORDER BY received_at LIMIT :limit FOR UPDATE SKIP LOCKED)
-                RETURNING f.event_id)
-            SELECT e.id, e.event_type, e.account_id, e.conversation_id, e.received_at, e.body
+                RETURNING f.event_id, f.queued_at)
+            SELECT e.id, e.event_type, e.account_id, e.conversation_id, e.received_at, e.body,
+                   extract(epoch FROM clock_timestamp() - t.queued_at) * 1000 AS queued_millis
             FROM events e JOIN taken t ON t.event_id = e.id
             ORDER BY e.received_at, e.id
             """;
@@ -89,12 +91,23 @@ public class EventFeed {
         Long accountId = rs.wasNull() ? null : account;
         long conversation = rs.getLong("conversation_id");
         Long conversationId = rs.wasNull() ? null : conversation;
+        Duration queued = null;
+        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+            if ("queued_millis".equals(rs.getMetaData().getColumnLabel(i))) {
+                queued = Duration.ofNanos(Math.max(0, Math.round(rs.getDouble(i) * 1_000_000)));
+            }
+        }
         return new FedEvent(rs.getObject("id", UUID.class), rs.getString("event_type"), accountId, conversationId,
-                rs.getTimestamp("received_at").toInstant(), rs.getBytes("body"));
+                rs.getTimestamp("received_at").toInstant(), rs.getBytes("body"), queued);
     }
 
-    /** @param body the raw body as received; not to be modified */
-    public record FedEvent(UUID id, String eventType, Long accountId, Long conversationId, Instant receivedAt, byte[] body) {
+    /**
+     * @param body   the raw body as received; not to be modified
+     * @param queued how long it waited in the feed since the statement that stored it (by the database's clock);
+     *               null when read by {@link #page}
+     */
+    public record FedEvent(UUID id, String eventType, Long accountId, Long conversationId, Instant receivedAt, byte[] body,
+                           Duration queued) {
     }
 
     /** @param oldest when the oldest waiting event was received; null when none waits */
