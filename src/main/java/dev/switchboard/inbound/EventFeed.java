@@ -64,7 +64,7 @@ public class EventFeed {
 
     /** Takes up to {@code limit} queued events, oldest first, in the caller's transaction. */
     public List<FedEvent> take(String subscriber, int limit) {
-        return jdbc.sql(TAKE).param("subscriber", subscriber).param("limit", limit).query(EventFeed::event).list();
+        return jdbc.sql(TAKE).param("subscriber", subscriber).param("limit", limit).query(EventFeed::taken).list();
     }
 
     /** Stored events received at or after {@code since}, after the given one, in the order they were received. */
@@ -72,13 +72,13 @@ public class EventFeed {
         Instant afterAt = after == null ? Instant.EPOCH : after.receivedAt();
         UUID afterId = after == null ? new UUID(0, 0) : after.id();
         return jdbc.sql(PAGE).param("since", Timestamp.from(since)).param("afterAt", Timestamp.from(afterAt))
-                .param("afterId", afterId).param("limit", limit).query(EventFeed::event).list();
+                .param("afterId", afterId).param("limit", limit).query(EventFeed::stored).list();
     }
 
     /** A conversation's events, newest first. */
     public List<FedEvent> forConversation(long accountId, long conversationId, int limit) {
         return jdbc.sql(FOR_CONVERSATION).param("account", accountId).param("conversation", conversationId)
-                .param("limit", limit).query(EventFeed::event).list();
+                .param("limit", limit).query(EventFeed::stored).list();
     }
 
     public Backlog backlog(String subscriber) {
@@ -86,17 +86,21 @@ public class EventFeed {
                 rs.getTimestamp("oldest") == null ? null : rs.getTimestamp("oldest").toInstant())).single();
     }
 
-    private static FedEvent event(ResultSet rs, int n) throws SQLException {
+    /** A taken event, with how long it waited in the feed. */
+    private static FedEvent taken(ResultSet rs, int n) throws SQLException {
+        return event(rs, Duration.ofNanos(Math.max(0, Math.round(rs.getDouble("queued_millis") * 1_000_000))));
+    }
+
+    /** An event read from the log itself, which never waited in a feed. */
+    private static FedEvent stored(ResultSet rs, int n) throws SQLException {
+        return event(rs, null);
+    }
+
+    private static FedEvent event(ResultSet rs, Duration queued) throws SQLException {
         long account = rs.getLong("account_id");
         Long accountId = rs.wasNull() ? null : account;
         long conversation = rs.getLong("conversation_id");
         Long conversationId = rs.wasNull() ? null : conversation;
-        Duration queued = null;
-        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-            if ("queued_millis".equals(rs.getMetaData().getColumnLabel(i))) {
-                queued = Duration.ofNanos(Math.max(0, Math.round(rs.getDouble(i) * 1_000_000)));
-            }
-        }
         return new FedEvent(rs.getObject("id", UUID.class), rs.getString("event_type"), accountId, conversationId,
                 rs.getTimestamp("received_at").toInstant(), rs.getBytes("body"), queued);
     }
