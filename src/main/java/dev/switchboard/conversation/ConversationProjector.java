@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 import dev.switchboard.database.PollingWorker;
@@ -12,6 +14,8 @@ import dev.switchboard.database.WakeUp;
 import dev.switchboard.inbound.EventFeed;
 import dev.switchboard.inbound.EventFeed.FedEvent;
 import dev.switchboard.inbound.EventsStored;
+import dev.switchboard.sla.SlaClocks;
+import dev.switchboard.sla.SubjectKind;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
@@ -41,6 +45,7 @@ class ConversationProjector extends PollingWorker {
     private final EventFeed feed;
     private final ConversationRepository repository;
     private final ApplicationEventPublisher publisher;
+    private final SlaClocks clocks;
     private final TransactionTemplate batch;
     private final TransactionTemplate savepoint;
     private final Clock clock;
@@ -49,18 +54,19 @@ class ConversationProjector extends PollingWorker {
     private volatile boolean caughtUp;
 
     @Autowired
-    ConversationProjector(EventFeed feed, ConversationRepository repository, ApplicationEventPublisher publisher,
+    ConversationProjector(EventFeed feed, ConversationRepository repository, ApplicationEventPublisher publisher, SlaClocks clocks,
                           PlatformTransactionManager transactions, MeterRegistry meters, Clock clock) {
-        this(feed, repository, publisher, transactions, meters, clock, new WakeUp());
+        this(feed, repository, publisher, clocks, transactions, meters, clock, new WakeUp());
     }
 
-    private ConversationProjector(EventFeed feed, ConversationRepository repository, ApplicationEventPublisher publisher,
+    private ConversationProjector(EventFeed feed, ConversationRepository repository, ApplicationEventPublisher publisher, SlaClocks clocks,
                                   PlatformTransactionManager transactions, MeterRegistry meters, Clock clock, WakeUp wakeUp) {
         super("conversation-projector", wakeUp, Duration.ofSeconds(1), BATCH);
         this.wakeUp = wakeUp;
         this.feed = feed;
         this.repository = repository;
         this.publisher = publisher;
+        this.clocks = clocks;
         this.batch = new TransactionTemplate(transactions);
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -180,7 +186,10 @@ class ConversationProjector extends PollingWorker {
         }
     }
 
-    /** The events' conversations, contacts and messages, a statement each, and the new customer messages announced. */
+    /**
+     * The events' conversations, contacts and messages, a statement each; the new customer messages announced; the
+     * conversations' SLA clocks computed again.
+     */
     private void write(List<FedEvent> events, boolean live) {
         EventBatch folded = new EventBatch();
         for (FedEvent event : events) {
@@ -195,9 +204,17 @@ class ConversationProjector extends PollingWorker {
         repository.upsertStates(folded.states());
         folded.contacts().forEach(repository::applyContact);
         List<ChatwootPayloads.Message> fresh = repository.upsertMessages(folded.messages());
-        if (!live) {
-            return;
+        if (live) {
+            announce(folded, fresh);
         }
+        Set<String> changed = new TreeSet<>();
+        folded.states().forEach(f -> changed.add(ConversationSlaSubjects.key(f.state().accountId(), f.state().conversationId())));
+        folded.messages().forEach(m -> changed.add(ConversationSlaSubjects.key(m.accountId(), m.conversationId())));
+        clocks.changed(SubjectKind.CONVERSATION, changed);
+    }
+
+    /** The customer messages new to the model, to triage (which writes in this transaction, before the clocks read intents). */
+    private void announce(EventBatch folded, List<ChatwootPayloads.Message> fresh) {
         List<CustomerMessageArrived> arrived = new ArrayList<>();
         for (ChatwootPayloads.Message message : fresh) {
             if (message.kind() != SenderKind.CONTACT) {

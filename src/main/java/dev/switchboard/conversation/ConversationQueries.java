@@ -23,7 +23,9 @@ class ConversationQueries {
                    first_human_reply_at, last_human_reply_at, intent, escalated, vip, first_event_at, last_event_at
             FROM conversations
             """;
+    /** SLA risk is the most urgent due instant of a conversation's running clocks, as the SLA module publishes it. */
     private static final String LIST = COLUMNS + """
+            LEFT JOIN sla_subject_due s ON s.subject_kind = 'CONVERSATION' AND s.subject_key = account_id || ':' || conversation_id
             WHERE (CAST(:status AS text) IS NULL OR status = :status)
               AND (CAST(:intent AS text) IS NULL OR intent = :intent)
               AND (CAST(:escalated AS boolean) IS NULL OR escalated = :escalated)
@@ -32,6 +34,7 @@ class ConversationQueries {
               AND (CAST(:assignee AS int8) IS NULL OR assignee_id = :assignee)
               AND (NOT :unassigned OR assignee_id IS NULL)
             ORDER BY
+              CASE WHEN :sort = 'SLA' THEN s.next_due_at END ASC NULLS LAST,
               CASE WHEN :sort = 'WAITING' THEN waiting_since END ASC NULLS LAST,
               CASE WHEN :sort = 'RECENT' THEN last_activity_at END DESC NULLS LAST,
               account_id, conversation_id DESC

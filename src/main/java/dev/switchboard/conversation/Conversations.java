@@ -107,6 +107,8 @@ public class Conversations {
     }
 
     public enum Sort {
+        /** the most urgent SLA due instant first (overdue ones first of all); those without a running clock last */
+        SLA,
         /** the customer waiting longest first */
         WAITING,
         /** the latest activity first */

@@ -7,11 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import dev.switchboard.database.OncePerTransaction;
 import dev.switchboard.refusal.Conflict;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The rules in force and their history. Saving writes a new version (never an update), so every change is
@@ -33,6 +32,7 @@ class TriageRuleStore {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final OncePerTransaction<InForce> inForce = new OncePerTransaction<>(this::read);
     private volatile InForce cached;
 
     TriageRuleStore(JdbcClient jdbc, Clock clock) {
@@ -45,22 +45,7 @@ class TriageRuleStore {
      * batch of messages in one) the version is read once, and every message of the batch is judged alike.
      */
     InForce current() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return read();
-        }
-        InForce bound = (InForce) TransactionSynchronizationManager.getResource(this);
-        if (bound != null) {
-            return bound;
-        }
-        InForce read = read();
-        TransactionSynchronizationManager.bindResource(this, read);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                TransactionSynchronizationManager.unbindResourceIfPossible(TriageRuleStore.this);
-            }
-        });
-        return read;
+        return inForce.get();
     }
 
     private InForce read() {

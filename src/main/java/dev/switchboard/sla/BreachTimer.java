@@ -1,0 +1,202 @@
+package dev.switchboard.sla;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Fires breaches and at-risk warnings at their instants. Each node sets a timer for every instant due within two
+ * sweep intervals: those its own computations produced, after they commit, and those the sweep finds (other
+ * nodes', and after a restart). Whichever node's timer goes off first fires the clock; the row lock and the
+ * instants recorded on the clock make it once. The sweep also fires what is overdue, whatever a timer missed, and
+ * recomputes open clocks a new configuration has not judged. Tests stop it and call {@link #runOnce}.
+ */
+@Component
+class BreachTimer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(BreachTimer.class);
+
+    private final ClockRepository repository;
+    private final ApplicationEventPublisher publisher;
+    private final TransactionTemplate transactions;
+    private final SlaProperties properties;
+    private final Clock clock;
+    private final Timer lateness;
+    private final MeterRegistry meters;
+    private final Set<Instant> set = ConcurrentHashMap.newKeySet();
+    private volatile ScheduledThreadPoolExecutor timers;
+    private volatile SlaClocks clocks;
+
+    BreachTimer(ClockRepository repository, ApplicationEventPublisher publisher, PlatformTransactionManager transactions,
+                SlaProperties properties, Clock clock, MeterRegistry meters) {
+        this.repository = repository;
+        this.publisher = publisher;
+        this.transactions = new TransactionTemplate(transactions);
+        this.properties = properties;
+        this.clock = clock;
+        this.meters = meters;
+        this.lateness = Timer.builder("switchboard.sla.breach.lateness")
+                .description("from a breach's due instant to its firing")
+                .publishPercentiles(0.5, 0.99).distributionStatisticExpiry(Duration.ofMinutes(10))
+                .register(meters);
+    }
+
+    /** The clocks recompute what a new configuration has not judged; set once, as they need this timer too. */
+    void recomputeWith(SlaClocks clocks) {
+        this.clocks = clocks;
+    }
+
+    /** One sweep: fires everything due now, recomputes stale open clocks, and sets timers for what comes due soon. @return how many fired */
+    int runOnce() {
+        int fired = fireDue();
+        SlaClocks recompute = clocks;
+        if (recompute != null) {
+            Integer done;
+            do {
+                done = transactions.execute(status -> recompute.recomputeStale(properties.batch()));
+            } while (done != null && done >= properties.batch());
+        }
+        Instant now = clock.instant();
+        repository.upcoming(now, now.plus(horizon())).forEach(this::set);
+        return fired;
+    }
+
+    private void sweep() {
+        try {
+            runOnce();
+        } catch (RuntimeException e) {
+            log.error("The SLA sweep failed; it runs again in {}", properties.sweepInterval(), e);
+        }
+    }
+
+    /** Fires every clock due now, a batch per transaction. @return how many fired */
+    int fireDue() {
+        int total = 0;
+        while (true) {
+            List<ClockRepository.Fired> fired = transactions.execute(status -> {
+                List<ClockRepository.Fired> batch = repository.fireDue(clock.instant(), properties.batch());
+                if (!batch.isEmpty()) {
+                    publisher.publishEvent(new BreachesFired(batch.stream().map(f -> new BreachesFired.Breach(f.kind(), f.subjectKind(),
+                            f.subjectKey(), f.clock(), f.policy(), f.configVersion(), f.dueAt(), f.firedAt())).toList()));
+                }
+                return batch;
+            });
+            if (fired == null || fired.isEmpty()) {
+                return total;
+            }
+            for (ClockRepository.Fired f : fired) {
+                Counter.builder("switchboard.sla.breaches").description("breaches and at-risk warnings fired")
+                        .tag("kind", f.kind().name()).tag("clock", f.clock().name()).register(meters).increment();
+                if (f.kind() == BreachKind.BREACHED) {
+                    lateness.record(Duration.between(f.dueAt(), f.firedAt()));
+                    log.info("SLA breached: {} {} {} was due {} (policy {}, version {})", f.subjectKind(), f.subjectKey(), f.clock(),
+                            f.dueAt(), f.policy(), f.configVersion());
+                }
+            }
+            total += fired.size();
+            if (fired.size() < properties.batch()) {
+                return total;
+            }
+        }
+    }
+
+    /** A sweep now, on the timer's thread (a new configuration's clocks are recomputed without waiting for the next). */
+    void sweepSoon() {
+        ScheduledThreadPoolExecutor executor = timers;
+        if (executor != null) {
+            executor.execute(this::sweep);
+        }
+    }
+
+    /** Sets timers for those instants once the current transaction commits (at once without one). */
+    void afterCommit(List<Instant> instants) {
+        if (instants.isEmpty()) {
+            return;
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    instants.forEach(BreachTimer.this::set);
+                }
+            });
+        } else {
+            instants.forEach(this::set);
+        }
+    }
+
+    /** A timer for that instant, unless one is set or it is beyond the horizon (a later sweep sets it). */
+    private void set(Instant at) {
+        ScheduledThreadPoolExecutor executor = timers;
+        Instant now = clock.instant();
+        if (executor == null || at.isAfter(now.plus(horizon())) || !set.add(at)) {
+            return;
+        }
+        long delay = Math.max(0, Duration.between(now, at).toMillis());
+        executor.schedule(() -> {
+            set.remove(at);
+            if (clock.instant().isBefore(at)) {
+                set(at);
+                return;
+            }
+            try {
+                fireDue();
+            } catch (RuntimeException e) {
+                log.error("Firing the SLA clocks due at {} failed; the next sweep fires them", at, e);
+            }
+        }, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private Duration horizon() {
+        return properties.sweepInterval().multipliedBy(2);
+    }
+
+    @Override
+    public synchronized void start() {
+        if (timers != null) {
+            return;
+        }
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2, Thread.ofPlatform().name("sla-timer-", 0).daemon().factory());
+        executor.setRemoveOnCancelPolicy(true);
+        executor.scheduleWithFixedDelay(this::sweep, 0, properties.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
+        timers = executor;
+    }
+
+    @Override
+    public synchronized void stop() {
+        ScheduledThreadPoolExecutor executor = timers;
+        timers = null;
+        if (executor != null) {
+            executor.shutdownNow();
+            try {
+                executor.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        set.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return timers != null;
+    }
+}
