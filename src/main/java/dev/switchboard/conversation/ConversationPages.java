@@ -20,15 +20,18 @@ class ConversationPages {
 
     private final Conversations conversations;
 
-    ConversationPages(Conversations conversations) {
+    private final java.time.Clock clock;
+
+    ConversationPages(Conversations conversations, java.time.Clock clock) {
         this.conversations = conversations;
+        this.clock = clock;
     }
 
     @GetMapping("/conversations")
     String list(@RequestParam(required = false) ConversationStatus status, @RequestParam(required = false) String intent,
                 @RequestParam(required = false) Boolean escalated, @RequestParam(required = false) Boolean vip,
                 @RequestParam(required = false) Long inbox, @RequestParam(required = false) String assignee,
-                @RequestParam(defaultValue = "WAITING") Conversations.Sort sort, @RequestParam(defaultValue = "0") int page,
+                @RequestParam(defaultValue = "SLA") Conversations.Sort sort, @RequestParam(defaultValue = "0") int page,
                 Model model) {
         String cleanIntent = intent == null || intent.isBlank() ? null : intent.strip();
         Long assigneeId = assignee != null && assignee.matches("\\d{1,18}") ? Long.valueOf(assignee) : null;
@@ -44,6 +47,7 @@ class ConversationPages {
                 escalated == null ? "" : escalated.toString(), vip == null ? "" : vip.toString(), inbox == null ? "" : inbox.toString(),
                 assignee == null ? "" : assignee, sort.name()));
         model.addAttribute("health", conversations.health());
+        model.addAttribute("now", clock.instant());
         return "conversations/list";
     }
 

@@ -73,7 +73,8 @@ class ConversationProjector extends PollingWorker {
         this.clock = clock;
         this.lag = Timer.builder("switchboard.conversation.lag")
                 .description("from an event's commit (its queueing, in the statement that stored it) to its place in the conversation model")
-                .publishPercentiles(0.5, 0.99).distributionStatisticExpiry(Duration.ofMinutes(2))
+                .publishPercentiles(0.5, 0.95, 0.99).publishPercentileHistogram()
+                .distributionStatisticExpiry(Duration.ofMinutes(5)).distributionStatisticBufferLength(5)
                 .register(meters);
     }
 

@@ -20,12 +20,13 @@ class ConversationQueries {
                    assignee_type, team_id, team_name, contact_id, contact_name, contact_email, contact_phone,
                    contact_attributes::text AS contact_attributes, created_at, waiting_since, first_reply_at, snoozed_until,
                    last_activity_at, contact_messages, agent_messages, bot_messages, notes, last_customer_message_at,
-                   first_human_reply_at, last_human_reply_at, intent, escalated, vip, first_event_at, last_event_at
+                   first_human_reply_at, last_human_reply_at, intent, escalated, vip, first_event_at, last_event_at,
+                   s.next_due_at AS sla_due_at
             FROM conversations
+            LEFT JOIN sla_subject_due s ON s.subject_kind = 'CONVERSATION' AND s.subject_key = account_id || ':' || conversation_id
             """;
     /** SLA risk is the most urgent due instant of a conversation's running clocks, as the SLA module publishes it. */
     private static final String LIST = COLUMNS + """
-            LEFT JOIN sla_subject_due s ON s.subject_kind = 'CONVERSATION' AND s.subject_key = account_id || ':' || conversation_id
             WHERE (CAST(:status AS text) IS NULL OR status = :status)
               AND (CAST(:intent AS text) IS NULL OR intent = :intent)
               AND (CAST(:escalated AS boolean) IS NULL OR escalated = :escalated)
@@ -55,6 +56,12 @@ class ConversationQueries {
             SELECT coalesce(intent, 'unclassified') AS intent, count(*) AS conversations,
                    count(*) FILTER (WHERE escalated) AS escalated
             FROM conversations WHERE status IN ('OPEN', 'PENDING') GROUP BY 1 ORDER BY 2 DESC, 1
+            """;
+    /** Open conversations whose customer wrote after the last public reply by a person. */
+    private static final String WAITING = """
+            SELECT count(*) AS waiting, min(coalesce(waiting_since, last_customer_message_at)) AS oldest FROM conversations
+            WHERE status = 'OPEN' AND last_customer_message_at IS NOT NULL
+              AND (last_human_reply_at IS NULL OR last_human_reply_at < last_customer_message_at)
             """;
     private static final String SKIPPED = "SELECT count(*) FROM conversation_skipped_events";
 
@@ -102,6 +109,10 @@ class ConversationQueries {
                 rs.getLong("escalated"))).list();
     }
 
+    Conversations.Waiting waitingForReply() {
+        return jdbc.sql(WAITING).query((rs, n) -> new Conversations.Waiting(rs.getLong("waiting"), instant(rs, "oldest"))).single();
+    }
+
     long skipped() {
         return jdbc.sql(SKIPPED).query(Long.class).single();
     }
@@ -121,7 +132,7 @@ class ConversationQueries {
                         rs.getInt("notes")),
                 instant(rs, "last_customer_message_at"), instant(rs, "first_human_reply_at"), instant(rs, "last_human_reply_at"),
                 rs.getString("intent"), rs.getBoolean("escalated"), rs.getBoolean("vip"), instant(rs, "first_event_at"),
-                instant(rs, "last_event_at"));
+                instant(rs, "last_event_at"), instant(rs, "sla_due_at"));
     }
 
     private static Long longOrNull(ResultSet rs, String column) throws SQLException {

@@ -11,6 +11,8 @@ import dev.switchboard.chatwoot.ChatwootActions;
 import dev.switchboard.chatwoot.ChatwootProperties;
 import dev.switchboard.inbound.EventFeed;
 import dev.switchboard.refusal.NotFound;
+import dev.switchboard.sla.SlaClocks;
+import dev.switchboard.sla.SubjectKind;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
@@ -27,12 +29,13 @@ public class Conversations {
     private final EventFeed feed;
     private final ChatwootActions actions;
     private final ObjectProvider<ConversationFindings> findings;
+    private final SlaClocks clocks;
     private final MeterRegistry meters;
     private final ChatwootProperties chatwoot;
     private final Clock clock;
 
     Conversations(ConversationQueries queries, ConversationRepository repository, ConversationProjector projector, EventFeed feed,
-                  ChatwootActions actions, ObjectProvider<ConversationFindings> findings, MeterRegistry meters,
+                  ChatwootActions actions, ObjectProvider<ConversationFindings> findings, SlaClocks clocks, MeterRegistry meters,
                   ChatwootProperties chatwoot, Clock clock) {
         this.chatwoot = chatwoot;
         this.queries = queries;
@@ -41,6 +44,7 @@ public class Conversations {
         this.feed = feed;
         this.actions = actions;
         this.findings = findings;
+        this.clocks = clocks;
         this.meters = meters;
         this.clock = clock;
     }
@@ -64,7 +68,8 @@ public class Conversations {
         String link = chatwoot.baseUrl() == null ? null : chatwoot.baseUrl().toString().replaceAll("/+$", "")
                 + "/app/accounts/" + accountId + "/conversations/" + conversationId;
         return new Detail(summary, link, queries.messages(accountId, conversationId, 200), events, found,
-                actions.forConversation(accountId, conversationId, 100));
+                actions.forConversation(accountId, conversationId, 100),
+                clocks.clocks(SubjectKind.CONVERSATION, ConversationSlaSubjects.key(accountId, conversationId)));
     }
 
     /** For each contact, the conversations they opened since then (theirs included), in one query. */
@@ -85,6 +90,11 @@ public class Conversations {
         return queries.intents();
     }
 
+    /** Open conversations waiting for a reply by a person, and since when the one waiting longest does. */
+    public Waiting waitingForReply() {
+        return queries.waitingForReply();
+    }
+
     /** Applies the stored events received since then again. @return how many */
     public long rebuild(Instant since) {
         return projector.replay(since);
@@ -94,16 +104,19 @@ public class Conversations {
     public Health health() {
         EventFeed.Backlog backlog = feed.backlog(ConversationProjector.SUBSCRIBER);
         Timer lag = meters.find("switchboard.conversation.lag").timer();
+        double p95 = 0;
         double p99 = 0;
         if (lag != null) {
             for (ValueAtPercentile value : lag.takeSnapshot().percentileValues()) {
-                if (value.percentile() == 0.99) {
+                if (value.percentile() == 0.95) {
+                    p95 = value.value(TimeUnit.MILLISECONDS);
+                } else if (value.percentile() == 0.99) {
                     p99 = value.value(TimeUnit.MILLISECONDS);
                 }
             }
         }
         long oldestSeconds = backlog.oldest() == null ? 0 : Math.max(0, Duration.between(backlog.oldest(), clock.instant()).toSeconds());
-        return new Health(backlog.waiting(), oldestSeconds, Math.round(p99), queries.skipped(), projector.caughtUp());
+        return new Health(backlog.waiting(), oldestSeconds, Math.round(p95), Math.round(p99), queries.skipped(), projector.caughtUp());
     }
 
     public enum Sort {
@@ -129,14 +142,17 @@ public class Conversations {
     public record MessageCounts(int contact, int agent, int bot, int notes) {
     }
 
-    /** One conversation as the model holds it. Times are Chatwoot's, but {@code firstEventAt}/{@code lastEventAt}, Switchboard's. */
+    /**
+     * One conversation as the model holds it. Times are Chatwoot's, but {@code firstEventAt}/{@code lastEventAt}, Switchboard's;
+     * {@code slaDueAt} is the most urgent due instant of its running SLA clocks.
+     */
     public record Summary(long accountId, long conversationId, Long inboxId, String inboxName, String channel,
                           ConversationStatus status, String priority, List<String> labels, Long assigneeId, String assigneeName,
                           String assigneeType, Long teamId, String teamName, ContactView contact, Instant createdAt,
                           Instant waitingSince, Instant firstReplyAt, Instant snoozedUntil, Instant lastActivityAt,
                           MessageCounts messages, Instant lastCustomerMessageAt, Instant firstHumanReplyAt,
                           Instant lastHumanReplyAt, String intent, boolean escalated, boolean vip, Instant firstEventAt,
-                          Instant lastEventAt) {
+                          Instant lastEventAt, Instant slaDueAt) {
     }
 
     public record MessageView(long id, SenderKind sender, String senderName, String content, boolean deleted, Instant createdAt) {
@@ -147,7 +163,12 @@ public class Conversations {
 
     /** @param chatwootUrl the conversation in Chatwoot's own app; null when Chatwoot's address is not set */
     public record Detail(Summary conversation, String chatwootUrl, List<MessageView> messages, List<TimelineEvent> events,
-                         List<ConversationFindings.Finding> findings, List<ChatwootActions.ActionView> actions) {
+                         List<ConversationFindings.Finding> findings, List<ChatwootActions.ActionView> actions,
+                         List<SlaClocks.ClockView> clocks) {
+    }
+
+    /** @param oldestSince null when none waits */
+    public record Waiting(long count, Instant oldestSince) {
     }
 
     public record IntentCount(String intent, long conversations, long escalated) {
@@ -164,10 +185,11 @@ public class Conversations {
     /**
      * @param waiting       events stored but not yet in the model
      * @param oldestSeconds how long the oldest of them has waited
-     * @param lagP99Millis  99th percentile of commit-to-model time over the last two minutes
+     * @param lagP95Millis  95th percentile of commit-to-model time (triage and SLA clocks included) over the last five minutes
+     * @param lagP99Millis  99th percentile of the same
      * @param skipped       events the model could not take (see {@code conversation_skipped_events})
      * @param caughtUp      whether the events stored before the model followed the log are in it
      */
-    public record Health(long waiting, long oldestSeconds, long lagP99Millis, long skipped, boolean caughtUp) {
+    public record Health(long waiting, long oldestSeconds, long lagP95Millis, long lagP99Millis, long skipped, boolean caughtUp) {
     }
 }

@@ -38,6 +38,16 @@ public class DeliveryHealth {
             SELECT name, active, flagged_at, flagged_reason FROM delivery_destinations ORDER BY name
             """;
 
+    private static final String RATE = """
+            SELECT count(*) AS attempts, count(*) FILTER (WHERE outcome_class = '2xx') AS ok FROM delivery_attempts WHERE started_at >= :since
+            """;
+    private static final String DEAD_SINCE = "SELECT count(*) FROM deliveries WHERE status = 'DEAD' AND dead_at >= :since";
+    /** The destination's latest attempts, newest first: the failures before the first success are the ones in a row. */
+    private static final String LATEST = """
+            SELECT a.outcome_class FROM delivery_attempts a JOIN deliveries d ON d.id = a.delivery_id
+            WHERE d.destination = :destination ORDER BY a.started_at DESC LIMIT :limit
+            """;
+
     private final JdbcClient jdbc;
     private final Destinations destinations;
     private final DeliveryWorker worker;
@@ -93,6 +103,30 @@ public class DeliveryHealth {
         return new Snapshot(attempts.successRate15m(), attempts.successRate1h(), attempts.attempts15m(), attempts.attempts1h(),
                 queue.pending(), queue.oldestPendingAge().toSeconds(), queue.dead(), attempts.averageMs(), attempts.p95Ms(),
                 statuses, alerts);
+    }
+
+    /** Attempts in the last {@code window} and the share of them delivered (null without an attempt). */
+    public Rate rateOver(Duration window) {
+        return jdbc.sql(RATE).param("since", Timestamp.from(clock.instant().minus(window)))
+                .query((rs, n) -> new Rate(rs.getLong("attempts"), rate(rs.getLong("ok"), rs.getLong("attempts")))).single();
+    }
+
+    /** Deliveries that went dead since then (and are dead still). */
+    public long deadSince(Instant since) {
+        return jdbc.sql(DEAD_SINCE).param("since", Timestamp.from(since)).query(Long.class).single();
+    }
+
+    /** How many of the destination's latest attempts failed in a row, counting up to {@code limit}. */
+    public int failuresInARow(String destination, int limit) {
+        List<String> latest = jdbc.sql(LATEST).param("destination", destination).param("limit", limit).query(String.class).list();
+        int failures = 0;
+        while (failures < latest.size() && !"2xx".equals(latest.get(failures))) {
+            failures++;
+        }
+        return failures;
+    }
+
+    public record Rate(long attempts, Double successRate) {
     }
 
     /** avg() answers numeric, percentile_cont double precision; both read as a double, or null. */

@@ -40,6 +40,7 @@ class BreachTimer implements SmartLifecycle {
     private final SlaProperties properties;
     private final Clock clock;
     private final Timer lateness;
+    private final Timer sweeps;
     private final MeterRegistry meters;
     private final Set<Instant> set = ConcurrentHashMap.newKeySet();
     private volatile ScheduledThreadPoolExecutor timers;
@@ -57,6 +58,9 @@ class BreachTimer implements SmartLifecycle {
                 .description("from a breach's due instant to its firing")
                 .publishPercentiles(0.5, 0.99).distributionStatisticExpiry(Duration.ofMinutes(10))
                 .register(meters);
+        this.sweeps = Timer.builder("switchboard.sla.sweep")
+                .description("one sweep: firing what is overdue, recomputing stale clocks, setting timers for what comes due")
+                .register(meters);
     }
 
     /** The clocks recompute what a new configuration has not judged; set once, as they need this timer too. */
@@ -66,6 +70,7 @@ class BreachTimer implements SmartLifecycle {
 
     /** One sweep: fires everything due now, recomputes stale open clocks, and sets timers for what comes due soon. @return how many fired */
     int runOnce() {
+        long started = System.nanoTime();
         int fired = fireDue();
         SlaClocks recompute = clocks;
         if (recompute != null) {
@@ -76,6 +81,7 @@ class BreachTimer implements SmartLifecycle {
         }
         Instant now = clock.instant();
         repository.upcoming(now, now.plus(horizon())).forEach(this::set);
+        sweeps.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         return fired;
     }
 

@@ -150,6 +150,38 @@ public class SlaClocks {
     public record ClockView(ClockKind clock, ClockState state, String policy, int configVersion, long targetSeconds,
                             boolean businessHours, Instant startedAt, Instant atRiskAt, Instant dueAt, Instant endedAt,
                             Instant pausedSince, Long pausedRemainingSeconds, Long remainingSeconds, boolean atRisk, boolean breached) {
+
+        /** Where it stands, in words: "12 min left", "overdue by 1 h 5 min", "paused, 40 min left", "met in time". */
+        public String standing() {
+            return switch (state) {
+                case RUNNING -> remainingSeconds == null ? "running"
+                        : remainingSeconds >= 0 ? words(remainingSeconds) + " left" : "overdue by " + words(-remainingSeconds);
+                case PAUSED -> pausedRemainingSeconds == null ? "paused" : "paused, " + words(pausedRemainingSeconds) + " left";
+                case MET -> breached ? "met late" : "met in time";
+                case STOPPED -> "stopped: resolved before a reply";
+            };
+        }
+
+        /** The clock's name in words. */
+        public String name() {
+            return switch (clock) {
+                case FIRST_RESPONSE -> "First response";
+                case NEXT_RESPONSE -> "Next response";
+                case RESOLUTION -> "Resolution";
+            };
+        }
+
+        private static String words(long seconds) {
+            if (seconds < 60) {
+                return seconds + " s";
+            }
+            long minutes = seconds / 60;
+            if (minutes < 60) {
+                return minutes + " min";
+            }
+            long hours = minutes / 60;
+            return hours < 48 ? hours + " h " + minutes % 60 + " min" : hours / 24 + " d " + hours % 24 + " h";
+        }
     }
 
     /** A breach or warning as it fired. */

@@ -205,7 +205,7 @@ class InboxPages {
             parameters.put("priority", priorityOrNull());
             parameters.put("assignee", Inputs.blankToNull(assignee));
             parameters.put("type", Inputs.blankToNull(type));
-            parameters.put("sort", sortOrDefault() == ThreadQueries.ThreadSort.UPDATED ? null : sortOrDefault());
+            parameters.put("sort", sortOrDefault() == ThreadQueries.ThreadSort.SLA ? null : sortOrDefault());
             parameters.put("page", toPage != null && toPage > 0 ? toPage : null);
             return "/inbox?" + QueryStrings.of(parameters);
         }
@@ -231,7 +231,7 @@ class InboxPages {
 
         private ThreadQueries.ThreadSort sortOrDefault() {
             ThreadQueries.ThreadSort chosen = parse(ThreadQueries.ThreadSort.class, sort);
-            return chosen == null ? ThreadQueries.ThreadSort.UPDATED : chosen;
+            return chosen == null ? ThreadQueries.ThreadSort.SLA : chosen;
         }
 
         private static <E extends Enum<E>> E parse(Class<E> type, String value) {

@@ -22,6 +22,7 @@ class ThreadQueries {
             """;
     private static final String LIST = """
             SELECT t.*, count(*) OVER () AS total FROM threads t
+            LEFT JOIN sla_subject_due s ON s.subject_kind = 'THREAD' AND s.subject_key = t.id::text
             """ + FILTERS + """
               AND (CAST(:status AS text) IS NULL OR t.status = :status)
             ORDER BY %s
@@ -74,6 +75,8 @@ class ThreadQueries {
     }
 
     enum ThreadSort {
+        /** the most urgent SLA due instant first (as the SLA module publishes it); threads without a running clock after */
+        SLA("s.next_due_at NULLS LAST, t.updated_at DESC, t.id"),
         UPDATED("t.updated_at DESC, t.id"),
         CREATED("t.created_at DESC, t.id"),
         OLDEST("t.created_at, t.id"),

@@ -17,6 +17,17 @@ public class ThreadStatistics {
             FROM threads WHERE status IN ('OPEN', 'PENDING') OR resolved_at >= :since
             """;
 
+    /** Open threads whose customer wrote after staff's last external reply, and since when the oldest of them waits. */
+    private static final String WAITING = """
+            SELECT count(*) AS waiting, min(w.since) AS oldest FROM (
+                SELECT (SELECT min(m.created_at) FROM thread_messages m
+                        WHERE m.thread_id = t.id AND m.author_kind = 'CUSTOMER' AND m.created_at > coalesce(
+                            (SELECT max(r.created_at) FROM thread_messages r
+                             WHERE r.thread_id = t.id AND r.author_kind = 'STAFF' AND r.visibility = 'EXTERNAL'), '-infinity')) AS since
+                FROM threads t WHERE t.status = 'OPEN') w
+            WHERE w.since IS NOT NULL
+            """;
+
     private final JdbcClient jdbc;
 
     ThreadStatistics(JdbcClient jdbc) {
@@ -27,6 +38,17 @@ public class ThreadStatistics {
     public Counts counts(Instant resolvedSince) {
         return jdbc.sql(COUNTS).param("since", Timestamp.from(resolvedSince))
                 .query((rs, n) -> new Counts(rs.getLong("open"), rs.getLong("pending"), rs.getLong("resolved"))).single();
+    }
+
+    /** Threads waiting for a reply by a person, and since when the one waiting longest does (null: none). */
+    public Waiting waitingForReply() {
+        return jdbc.sql(WAITING).query((rs, n) -> {
+            Timestamp oldest = rs.getTimestamp("oldest");
+            return new Waiting(rs.getLong("waiting"), oldest == null ? null : oldest.toInstant());
+        }).single();
+    }
+
+    public record Waiting(long count, Instant oldestSince) {
     }
 
     /** @param resolved resolved since the moment asked about, whether closed since or not */

@@ -12,6 +12,8 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
+import dev.switchboard.sla.SlaClocks;
+import dev.switchboard.sla.SubjectKind;
 import dev.switchboard.refusal.Conflict;
 import dev.switchboard.refusal.Invalid;
 import dev.switchboard.refusal.NotAllowed;
@@ -39,16 +41,18 @@ class Threads {
     private final SystemSettings settings;
     private final Users users;
     private final CustomerFacingNames names;
+    private final SlaClocks clocks;
     private final Clock clock;
 
     Threads(ThreadRepository repository, CustomerLinks links, ThreadNotifications notifications, SystemSettings settings,
-            Users users, CustomerFacingNames names, Clock clock) {
+            Users users, CustomerFacingNames names, SlaClocks clocks, Clock clock) {
         this.repository = repository;
         this.links = links;
         this.notifications = notifications;
         this.settings = settings;
         this.users = users;
         this.names = names;
+        this.clocks = clocks;
         this.clock = clock;
     }
 
@@ -78,6 +82,7 @@ class Threads {
         UUID messageId = UuidV7.next(clock);
         repository.addMessage(messageId, id, AuthorKind.CUSTOMER, query.name(), Visibility.EXTERNAL, message, now);
         repository.recordChange(id, "customer", "status", null, ThreadStatus.OPEN.name(), now);
+        clocksChanged(id);
         CustomerLinks.IssuedLink link = links.create(id, LinkPermission.REPLY, null, "customer");
         notifications.threadRaised(require(id), messageId, message, current);
         return new Raised(id, code, link);
@@ -90,7 +95,7 @@ class Threads {
     private ThreadDetail detail(ThreadRepository.ThreadRow thread) {
         return new ThreadDetail(thread, thread.status().staffMoves().stream().sorted().toList(),
                 repository.messages(thread.id(), false), repository.changes(thread.id()), links.list(thread.id()),
-                whatsappLink(thread, settings.current()));
+                whatsappLink(thread, settings.current()), clocks.clocks(SubjectKind.THREAD, thread.id().toString()));
     }
 
     @Transactional
@@ -103,6 +108,7 @@ class Threads {
         UUID messageId = UuidV7.next(clock);
         repository.addMessage(messageId, threadId, AuthorKind.STAFF, by, visibility, body, now);
         if (visibility == Visibility.EXTERNAL) {
+            clocksChanged(threadId);
             notifications.staffReplied(thread, messageId, by, body, settings.current());
         }
         return new ThreadRepository.MessageView(messageId, AuthorKind.STAFF, by, visibility, body, now);
@@ -118,6 +124,7 @@ class Threads {
         Instant now = clock.instant();
         repository.setStatus(threadId, to, now);
         repository.recordChange(threadId, by, "status", thread.status().name(), to.name(), now);
+        clocksChanged(threadId);
         return detail(require(threadId));
     }
 
@@ -145,6 +152,7 @@ class Threads {
             Instant now = clock.instant();
             repository.setPriority(threadId, priority, now);
             repository.recordChange(threadId, by, "priority", thread.priority().name(), priority.name(), now);
+            clocksChanged(threadId);
         }
         return detail(require(threadId));
     }
@@ -183,6 +191,7 @@ class Threads {
             repository.setStatus(thread.id(), next, now);
             repository.recordChange(thread.id(), "customer", "status", thread.status().name(), next.name(), now);
         }
+        clocksChanged(thread.id());
         notifications.customerReplied(thread, messageId, body, settings.current());
         return customerView(link);
     }
@@ -192,6 +201,11 @@ class Threads {
     int closeResolvedOlderThan(Duration after) {
         Instant now = clock.instant();
         return repository.autoClose(now.minus(after), now);
+    }
+
+    /** The thread's SLA clocks are computed again from what it now holds, in this transaction. */
+    private void clocksChanged(UUID threadId) {
+        clocks.changed(SubjectKind.THREAD, List.of(threadId.toString()));
     }
 
     static URI whatsappLink(ThreadRepository.ThreadRow thread, Settings settings) {
@@ -229,7 +243,7 @@ class Threads {
     /** A thread as staff see it, with the moves its status allows. */
     record ThreadDetail(ThreadRepository.ThreadRow thread, List<ThreadStatus> allowedMoves,
                         List<ThreadRepository.MessageView> messages, List<ThreadRepository.ChangeView> changes,
-                        List<CustomerLinks.LinkView> links, URI whatsappLink) {
+                        List<CustomerLinks.LinkView> links, URI whatsappLink, List<SlaClocks.ClockView> clocks) {
     }
 
     /** A thread as the holder of a link sees it. */

@@ -19,6 +19,10 @@ class TriageFindings implements ConversationFindings {
             FROM triage_results WHERE account_id = :account AND conversation_id = :conversation
             ORDER BY created_at DESC, message_id DESC LIMIT 100
             """;
+    private static final String SLA = """
+            SELECT reason, evidence, created_at FROM triage_sla_escalations WHERE account_id = :account AND conversation_id = :conversation
+            ORDER BY created_at DESC LIMIT 50
+            """;
 
     private final JdbcClient jdbc;
 
@@ -42,6 +46,9 @@ class TriageFindings implements ConversationFindings {
             }
             return null;
         }).list();
+        jdbc.sql(SLA).param("account", accountId).param("conversation", conversationId).query((rs, n) -> found.add(new Finding(
+                "escalation", rs.getString("reason"), 0, rs.getString("evidence"), rs.getTimestamp("created_at").toInstant()))).list();
+        found.sort(java.util.Comparator.comparing(Finding::at).reversed());
         return found;
     }
 }

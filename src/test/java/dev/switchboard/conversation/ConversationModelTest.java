@@ -268,6 +268,7 @@ class ConversationModelTest extends WithFakeChatwoot {
         return new Conversations.Summary(c.accountId(), c.conversationId(), c.inboxId(), c.inboxName(), c.channel(), c.status(),
                 c.priority(), c.labels(), c.assigneeId(), c.assigneeName(), c.assigneeType(), c.teamId(), c.teamName(), c.contact(),
                 c.createdAt(), c.waitingSince(), c.firstReplyAt(), c.snoozedUntil(), c.lastActivityAt(), c.messages(),
-                c.lastCustomerMessageAt(), c.firstHumanReplyAt(), c.lastHumanReplyAt(), c.intent(), c.escalated(), c.vip(), null, null);
+                c.lastCustomerMessageAt(), c.firstHumanReplyAt(), c.lastHumanReplyAt(), c.intent(), c.escalated(), c.vip(), null, null,
+                c.slaDueAt());
     }
 }

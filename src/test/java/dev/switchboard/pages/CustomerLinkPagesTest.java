@@ -43,7 +43,7 @@ class CustomerLinkPagesTest extends BrowserTestSupport {
         page.getByText("Broken link").click();
         page.onDialog(dialog -> dialog.accept());
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke")).click();
-        assertThat(page.locator("#thread-drawer table")).containsText("REVOKED");
+        assertThat(page.locator("#thread-drawer section[aria-labelledby=links-title] table")).containsText("REVOKED");
 
         Response revoked = customer.navigate(link);
         org.assertj.core.api.Assertions.assertThat(revoked.status()).isEqualTo(410);

@@ -55,7 +55,7 @@ class SlaClocksTest extends WithFakeChatwoot {
         projector.stop();
         timer.stop();
         jdbc.sql("TRUNCATE events, conversations, conversation_messages, sla_subjects, sla_state_changes, sla_clocks, sla_breaches, "
-                + "sla_config_versions CASCADE").update();
+                + "sla_config_versions, triage_sla_escalations CASCADE").update();
         clock.set(MONDAY_10);
     }
 
@@ -92,6 +92,21 @@ class SlaClocksTest extends WithFakeChatwoot {
                         org.assertj.core.groups.Tuple.tuple(BreachKind.BREACHED, Instant.parse("2026-07-20T10:15:00Z")),
                         org.assertj.core.groups.Tuple.tuple(BreachKind.AT_RISK, Instant.parse("2026-07-20T10:12:00Z")));
         assertThat(clocks.clocks(SubjectKind.CONVERSATION, ACCOUNT + ":1").getFirst().breached()).isTrue();
+    }
+
+    @Test
+    void a_breach_escalates_its_conversation_with_the_reason_and_the_actions_triage_is_configured_for() {
+        ChatwootEvents.aConversation(jdbc, ACCOUNT, 50, MONDAY_10).customerWrote(MONDAY_10);
+        apply();
+        clock.set(Instant.parse("2026-07-20T10:15:00Z"));
+        timer.runOnce();
+
+        Conversations.Detail detail = conversations.detail(ACCOUNT, 50);
+        assertThat(detail.conversation().escalated()).isTrue();
+        assertThat(detail.findings()).filteredOn(f -> f.kind().equals("escalation")).extracting(f -> f.value())
+                .as("the warning is passed over when the breach comes first").containsExactly("sla breached");
+        assertThat(detail.findings().getFirst().evidence()).contains("first response due 2026-07-20T10:15:00Z passed unmet");
+        assertThat(detail.actions()).extracting(a -> a.kind().toString()).contains("ADD_LABELS", "NOTE", "RAISE_PRIORITY");
     }
 
     @Test
