@@ -67,9 +67,13 @@ sql "INSERT INTO sla_subjects (subject_kind, subject_key, first_seen_at, state, 
             now() + i * interval '20 seconds', now() + i * interval '25 seconds', now()
      FROM generate_series(1, $OPEN) i;
      ANALYZE sla_clocks; ANALYZE sla_subjects;"
-sweeps() { api "http://127.0.0.1:$PORT/actuator/metrics/switchboard.sla.sweep" | sed -E 's/.*"COUNT","value":([0-9.E]+).*"TOTAL_TIME","value":([0-9.E-]+).*"MAX","value":([0-9.E-]+).*/\1 \2 \3/'; }
+sweeps() {  # count, total seconds and max of the sweep timer, from the Prometheus scrape
+  api "http://127.0.0.1:$PORT/actuator/prometheus" | awk '
+    /^switchboard_sla_sweep_seconds_count/ {c = $NF} /^switchboard_sla_sweep_seconds_sum/ {s = $NF}
+    /^switchboard_sla_sweep_seconds_max/ {m = $NF} END {print c + 0, s + 0, m + 0}'
+}
 read -r count_before total_before _ <<<"$(sweeps)"
-sleep 65   # two sweeps at the default interval of 30 s
+sleep 95   # three sweeps at the default interval of 30 s
 read -r count_after total_after max_after <<<"$(sweeps)"
 awk -v c0="$count_before" -v t0="$total_before" -v c1="$count_after" -v t1="$total_after" -v max="$max_after" -v open="$OPEN" 'BEGIN {
   n = c1 - c0; if (n <= 0) { print "no sweep ran"; exit }

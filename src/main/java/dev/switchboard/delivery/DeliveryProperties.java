@@ -69,7 +69,7 @@ public record DeliveryProperties(
 
     @AssertTrue(message = "switchboard.delivery.agent-secret (AGENT_SDK_SECRET) must be whsec_ followed by base64")
     boolean isAgentSecretValid() {
-        return agentSecret.stream().allMatch(SigningSecret::isValid);
+        return agentSecret.stream().allMatch(StandardWebhooks::isValid);
     }
 
     @AssertTrue(message = "switchboard.delivery.destinations names must be unique and not 'agent'")
@@ -114,7 +114,7 @@ public record DeliveryProperties(
 
         @AssertTrue(message = "secret must be whsec_ followed by base64 and is required")
         boolean isSecretValid() {
-            return !secret.isEmpty() && secret.stream().allMatch(SigningSecret::isValid);
+            return !secret.isEmpty() && secret.stream().allMatch(StandardWebhooks::isValid);
         }
 
         static boolean isHttpUrl(URI url) {

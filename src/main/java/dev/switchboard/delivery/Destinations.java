@@ -107,7 +107,7 @@ class Destinations {
      * node and every restart signs with the same one, and printed by the node that made it, once.
      */
     private String agentSecret() {
-        String generated = SigningSecret.generate();
+        String generated = StandardWebhooks.generate();
         int inserted = jdbc.sql(INSERT_SECRET).param("destination", DeliveryProperties.AGENT).param("secret", generated)
                 .param("now", Timestamp.from(clock.instant())).update();
         if (inserted == 1) {
@@ -127,6 +127,6 @@ class Destinations {
     }
 
     private static List<byte[]> keys(List<String> secrets) {
-        return secrets.stream().map(SigningSecret::key).toList();
+        return secrets.stream().map(StandardWebhooks::key).toList();
     }
 }

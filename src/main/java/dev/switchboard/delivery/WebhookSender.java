@@ -5,17 +5,10 @@ import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.List;
-import java.util.StringJoiner;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import javax.net.ssl.SSLException;
 
 import org.apache.hc.client5.http.ConnectTimeoutException;
@@ -76,7 +69,7 @@ class WebhookSender implements DisposableBean {
         post.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(destination.timeout())).build());
         post.setHeader("webhook-id", id);
         post.setHeader("webhook-timestamp", Long.toString(timestamp));
-        post.setHeader("webhook-signature", signature(destination.keys(), id, timestamp, delivery.body()));
+        post.setHeader("webhook-signature", StandardWebhooks.signature(destination.keys(), id, timestamp, delivery.body()));
         post.setHeader("X-Chatwoot-Event", delivery.eventType());
         if (delivery.chatwootDeliveryId() != null) {
             post.setHeader("X-Chatwoot-Delivery", delivery.chatwootDeliveryId());
@@ -104,22 +97,6 @@ class WebhookSender implements DisposableBean {
         } catch (IOException e) {
             return AttemptResult.failed(startedAt, elapsed(started), "io", e.toString());
         }
-    }
-
-    static String signature(List<byte[]> keys, String id, long timestamp, byte[] body) {
-        StringJoiner signatures = new StringJoiner(" ");
-        byte[] prefix = (id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8);
-        for (byte[] key : keys) {
-            try {
-                Mac mac = Mac.getInstance("HmacSHA256");
-                mac.init(new SecretKeySpec(key, "HmacSHA256"));
-                mac.update(prefix);
-                signatures.add("v1," + Base64.getEncoder().encodeToString(mac.doFinal(body)));
-            } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-                throw new IllegalStateException("HmacSHA256 is not available", e);
-            }
-        }
-        return signatures.toString();
     }
 
     private static Duration elapsed(long startedNanos) {

@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import dev.switchboard.chatwoot.ChatwootHealth;
 import dev.switchboard.conversation.Conversations;
+import dev.switchboard.sla.SlaClocks;
 import dev.switchboard.delivery.Throughput;
 import dev.switchboard.thread.ThreadStatistics;
 import dev.switchboard.web.PageController;
@@ -34,9 +36,14 @@ class DashboardPage {
     private final ThreadStatistics threads;
     private final Throughput throughput;
     private final Conversations conversations;
+    private final SlaClocks clocks;
+    private final Alerts alerts;
     private final Clock clock;
 
-    DashboardPage(HealthSummary health, ThreadStatistics threads, Throughput throughput, Conversations conversations, Clock clock) {
+    DashboardPage(HealthSummary health, ThreadStatistics threads, Throughput throughput, Conversations conversations, SlaClocks clocks,
+                  Alerts alerts, Clock clock) {
+        this.clocks = clocks;
+        this.alerts = alerts;
         this.conversations = conversations;
         this.health = health;
         this.threads = threads;
@@ -51,6 +58,7 @@ class DashboardPage {
         model.addAttribute("alerts", now.alerts());
         model.addAttribute("chart", ThroughputChart.of(throughput.lastDay(), ViewerZone.of(request)));
         model.addAttribute("intents", conversations.intents());
+        model.addAttribute("atRisk", clocks.atRisk(10));
         return "dashboard/dashboard";
     }
 
@@ -99,6 +107,10 @@ class DashboardPage {
                         now.emails().smtpConfigured() ? null : "no SMTP server set",
                         now.emails().pending() > 0 && !now.emails().smtpConfigured() ? Level.WARN : Level.NORMAL, null),
                 chatwootTile(now.chatwoot()),
+                alertsTile(),
+                adherenceTile("sla-today", "SLA met today", clocks.adherence(startOfToday)),
+                adherenceTile("sla-week", "SLA met, 7 days", clocks.adherence(clock.instant().minus(Duration.ofDays(7)))),
+                breachesTile(clocks.breachesSince(startOfToday)),
                 now.checkedAt());
     }
 
@@ -114,6 +126,26 @@ class DashboardPage {
                 : "for " + PageTimes.duration(Duration.between(chatwoot.since(), clock.instant()));
         Level level = chatwoot.alert() ? Level.BAD : chatwoot.online() ? Level.NORMAL : Level.WARN;
         return new Tile("chatwoot", "Chatwoot", chatwoot.online() ? "Online" : "Offline", since, level, null);
+    }
+
+    /** Alerts not yet resolved, by severity: bad with a P0, a warning with any. */
+    private Tile alertsTile() {
+        Map<Severity, Long> open = alerts.openBySeverity();
+        long total = open.values().stream().mapToLong(Long::longValue).sum();
+        String note = total == 0 ? "none open" : open.entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> e.getValue() + " " + e.getKey()).collect(java.util.stream.Collectors.joining(", "));
+        Level level = open.get(Severity.P0) > 0 ? Level.BAD : total > 0 ? Level.WARN : Level.NORMAL;
+        return new Tile("alerts", "Open alerts", Long.toString(total), note, level, "/alerts?status=OPEN");
+    }
+
+    private static Tile adherenceTile(String key, String label, SlaClocks.Adherence adherence) {
+        Double share = adherence.share();
+        return new Tile(key, label, share == null ? "–" : percent(share), adherence.met() + " met, " + adherence.missed() + " missed",
+                share != null && share < GOOD_SUCCESS_RATE ? Level.WARN : Level.NORMAL, null);
+    }
+
+    private static Tile breachesTile(long today) {
+        return new Tile("breaches-today", "SLA breaches today", Long.toString(today), null, today > 0 ? Level.WARN : Level.NORMAL, null);
     }
 
     private static String percent(double rate) {
@@ -132,10 +164,11 @@ class DashboardPage {
     }
 
     record Tiles(Tile pending, Tile oldestPending, Tile successRate, Tile dead, Tile openThreads, Tile pendingThreads,
-                 Tile resolvedToday, Tile emailsWaiting, Tile chatwoot, Instant refreshedAt) {
+                 Tile resolvedToday, Tile emailsWaiting, Tile chatwoot, Tile alerts, Tile slaToday, Tile slaWeek, Tile breachesToday,
+                 Instant refreshedAt) {
         public java.util.List<Tile> all() {
-            return java.util.List.of(pending, oldestPending, successRate, dead, openThreads, pendingThreads, resolvedToday, emailsWaiting,
-                    chatwoot);
+            return java.util.List.of(alerts, pending, oldestPending, successRate, dead, openThreads, pendingThreads, resolvedToday,
+                    emailsWaiting, chatwoot, slaToday, slaWeek, breachesToday);
         }
     }
 }

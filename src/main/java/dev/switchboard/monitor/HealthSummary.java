@@ -24,6 +24,9 @@ class HealthSummary {
     private static final Duration OLD_EMAIL = Duration.ofMinutes(15);
     /** Events waiting longer than this for the conversation model mean it is stuck or far behind, not busy. */
     private static final Duration MODEL_BEHIND = Duration.ofMinutes(2);
+    /** Rules whose condition the lines above already tell, in more words. */
+    private static final java.util.Set<String> SAID_ABOVE = java.util.Set.of("chatwoot-down", "destination-breaker-open",
+            "destination-flagged", "email-waiting");
     /** Dashboards open on many screens share one reading per node within this time. */
     private static final Duration SHARED_FOR = Duration.ofSeconds(10);
 
@@ -32,11 +35,13 @@ class HealthSummary {
     private final EmailStatus emails;
     private final ChatwootHealth chatwoot;
     private final Conversations conversations;
+    private final Alerts alertRules;
     private final Clock clock;
     private volatile SupportHealth lastRead;
 
     HealthSummary(DeliveryHealth delivery, IntakeStatus intake, EmailStatus emails, ChatwootHealth chatwoot,
-                  Conversations conversations, Clock clock) {
+                  Conversations conversations, Alerts alertRules, Clock clock) {
+        this.alertRules = alertRules;
         this.chatwoot = chatwoot;
         this.conversations = conversations;
         this.delivery = delivery;
@@ -84,7 +89,10 @@ class HealthSummary {
             alerts.add(model.skipped() + " events could not be applied to the conversation model: see conversation_skipped_events,"
                     + " then POST /api/conversations/rebuild");
         }
-        SupportHealth read = new SupportHealth(alerts.isEmpty() ? "OK" : "ATTENTION", clock.instant(), alerts, signature,
+        List<AlertEvaluator.RuleState> rules = alertRules.rules();
+        rules.stream().filter(r -> (r.firing() || r.alertId() != null) && !SAID_ABOVE.contains(r.rule()))
+                .forEach(r -> alerts.add("[" + r.severity() + "] " + r.title() + ": " + r.detail()));
+        SupportHealth read = new SupportHealth(alerts.isEmpty() ? "OK" : "ATTENTION", clock.instant(), alerts, rules, signature,
                 deliveries, outbox, chatwootNow, model);
         lastRead = read;
         return read;
@@ -106,7 +114,9 @@ class HealthSummary {
         return alerts;
     }
 
-    record SupportHealth(String status, Instant checkedAt, List<String> alerts, IntakeStatus.Snapshot intake,
+    /** @param rules every alert rule with its reading, thresholds, whether it fires, and its alert */
+    record SupportHealth(String status, Instant checkedAt, List<String> alerts, List<AlertEvaluator.RuleState> rules,
+                         IntakeStatus.Snapshot intake,
                          DeliveryHealth.Snapshot deliveries, EmailStatus.Snapshot emails, ChatwootHealth.Snapshot chatwoot,
                          Conversations.Health conversations) {
     }

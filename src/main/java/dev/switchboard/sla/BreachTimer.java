@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import dev.switchboard.database.Rounds;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -43,7 +43,7 @@ class BreachTimer implements SmartLifecycle {
     private final Timer sweeps;
     private final MeterRegistry meters;
     private final Set<Instant> set = ConcurrentHashMap.newKeySet();
-    private volatile ScheduledThreadPoolExecutor timers;
+    private final Rounds rounds = new Rounds("sla-timer", 2);
     private volatile SlaClocks clocks;
 
     BreachTimer(ClockRepository repository, ApplicationEventPublisher publisher, PlatformTransactionManager transactions,
@@ -85,14 +85,6 @@ class BreachTimer implements SmartLifecycle {
         return fired;
     }
 
-    private void sweep() {
-        try {
-            runOnce();
-        } catch (RuntimeException e) {
-            log.error("The SLA sweep failed; it runs again in {}", properties.sweepInterval(), e);
-        }
-    }
-
     /** Fires every clock due now, a batch per transaction. @return how many fired */
     int fireDue() {
         int total = 0;
@@ -117,6 +109,7 @@ class BreachTimer implements SmartLifecycle {
                             f.dueAt(), f.policy(), f.configVersion());
                 }
             }
+            fired.stream().map(ClockRepository.Fired::nextFireAt).filter(java.util.Objects::nonNull).forEach(this::set);
             total += fired.size();
             if (fired.size() < properties.batch()) {
                 return total;
@@ -124,12 +117,9 @@ class BreachTimer implements SmartLifecycle {
         }
     }
 
-    /** A sweep now, on the timer's thread (a new configuration's clocks are recomputed without waiting for the next). */
+    /** A sweep now, on the timer's threads (a new configuration's clocks are recomputed without waiting for the next). */
     void sweepSoon() {
-        ScheduledThreadPoolExecutor executor = timers;
-        if (executor != null) {
-            executor.execute(this::sweep);
-        }
+        rounds.after(Duration.ZERO, this::runOnce);
     }
 
     /** Sets timers for those instants once the current transaction commits (at once without one). */
@@ -151,24 +141,21 @@ class BreachTimer implements SmartLifecycle {
 
     /** A timer for that instant, unless one is set or it is beyond the horizon (a later sweep sets it). */
     private void set(Instant at) {
-        ScheduledThreadPoolExecutor executor = timers;
         Instant now = clock.instant();
-        if (executor == null || at.isAfter(now.plus(horizon())) || !set.add(at)) {
+        if (!rounds.running() || at.isAfter(now.plus(horizon())) || !set.add(at)) {
             return;
         }
-        long delay = Math.max(0, Duration.between(now, at).toMillis());
-        executor.schedule(() -> {
+        boolean scheduled = rounds.after(Duration.between(now, at), () -> {
             set.remove(at);
             if (clock.instant().isBefore(at)) {
                 set(at);
-                return;
-            }
-            try {
+            } else {
                 fireDue();
-            } catch (RuntimeException e) {
-                log.error("Firing the SLA clocks due at {} failed; the next sweep fires them", at, e);
             }
-        }, delay, TimeUnit.MILLISECONDS);
+        });
+        if (!scheduled) {
+            set.remove(at);
+        }
     }
 
     private Duration horizon() {
@@ -176,33 +163,18 @@ class BreachTimer implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        if (timers != null) {
-            return;
-        }
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2, Thread.ofPlatform().name("sla-timer-", 0).daemon().factory());
-        executor.setRemoveOnCancelPolicy(true);
-        executor.scheduleWithFixedDelay(this::sweep, 0, properties.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
-        timers = executor;
+    public void start() {
+        rounds.start(Duration.ZERO, properties.sweepInterval(), this::runOnce);
     }
 
     @Override
-    public synchronized void stop() {
-        ScheduledThreadPoolExecutor executor = timers;
-        timers = null;
-        if (executor != null) {
-            executor.shutdownNow();
-            try {
-                executor.awaitTermination(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    public void stop() {
+        rounds.stop();
         set.clear();
     }
 
     @Override
     public boolean isRunning() {
-        return timers != null;
+        return rounds.running();
     }
 }

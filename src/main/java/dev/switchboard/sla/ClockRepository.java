@@ -61,7 +61,7 @@ class ClockRepository {
                 target_seconds = EXCLUDED.target_seconds, business_hours = EXCLUDED.business_hours, started_at = EXCLUDED.started_at,
                 at_risk_at = EXCLUDED.at_risk_at, due_at = EXCLUDED.due_at, ended_at = EXCLUDED.ended_at,
                 paused_since = EXCLUDED.paused_since, remaining_seconds = EXCLUDED.remaining_seconds
-            RETURNING next_fire_at
+            RETURNING next_fire_at, CASE WHEN state = 'RUNNING' THEN due_at END AS due_at
             """;
     private static final ArrayColumns<Row> CLOCK_COLUMNS = new ArrayColumns<Row>()
             .column("ids", "uuid", UUID.class, Row::id)
@@ -107,7 +107,7 @@ class ClockRepository {
                                     warned_for = c.at_risk_at
             FROM due WHERE c.id = due.id
             RETURNING c.id, c.subject_kind, c.subject_key, c.clock, c.policy, c.config_version, c.due_at,
-                      c.due_at <= :now AS breached
+                      c.due_at <= :now AS breached, c.next_fire_at
             """;
     private static final String RECORD_FIRED = """
             INSERT INTO sla_breaches (id, clock_id, kind, subject_kind, subject_key, clock, due_at, fired_at, policy, config_version)
@@ -177,7 +177,7 @@ class ClockRepository {
      * Writes the computed clocks of those subjects, removes the ones no longer computed, and updates each subject's
      * most urgent due instant.
      *
-     * @return the instants something is due to fire at
+     * @return the instants something is due to fire at: a warning's, and its clock's due instant after it
      */
     List<Instant> replaceClocks(SubjectKind kind, List<String> subjects, List<Row> rows, int version) {
         List<Instant> fireAt = new ArrayList<>();
@@ -185,9 +185,13 @@ class ClockRepository {
             MapSqlParameterSource p = CLOCK_COLUMNS.bind(rows, new MapSqlParameterSource().addValue("kind", kind.name())
                     .addValue("version", version));
             named.query(UPSERT_CLOCKS, p, (rs, n) -> {
-                Timestamp at = rs.getTimestamp(1);
+                Timestamp at = rs.getTimestamp("next_fire_at");
+                Timestamp due = rs.getTimestamp("due_at");
                 if (at != null) {
                     fireAt.add(at.toInstant());
+                    if (due != null && due.after(at)) {
+                        fireAt.add(due.toInstant());
+                    }
                 }
                 return null;
             });
@@ -210,7 +214,7 @@ class ClockRepository {
                     return new Fired(UuidV7.next(clock), (UUID) rs.getObject("id"), breached ? BreachKind.BREACHED : BreachKind.AT_RISK,
                             SubjectKind.valueOf(rs.getString("subject_kind")), rs.getString("subject_key"),
                             ClockKind.valueOf(rs.getString("clock")), rs.getString("policy"), rs.getInt("config_version"),
-                            rs.getTimestamp("due_at").toInstant(), now);
+                            rs.getTimestamp("due_at").toInstant(), now, instant(rs.getTimestamp("next_fire_at")));
                 });
         if (fired.isEmpty()) {
             return fired;
@@ -261,12 +265,17 @@ class ClockRepository {
     }
 
     /** A breach or an at-risk warning that fired; {@code dueAt} is the clock's due instant either way. */
+    /** @param nextFireAt what the clock fires next (its breach, after a warning), or null */
     record Fired(UUID id, UUID clockId, BreachKind kind, SubjectKind subjectKind, String subjectKey, ClockKind clock, String policy,
-                 int configVersion, Instant dueAt, Instant firedAt) {
+                 int configVersion, Instant dueAt, Instant firedAt, Instant nextFireAt) {
     }
 
     private static org.springframework.jdbc.support.SqlArrayValue array(String type, Collection<String> values) {
         return new org.springframework.jdbc.support.SqlArrayValue(type, values.toArray());
+    }
+
+    private static Instant instant(Timestamp at) {
+        return at == null ? null : at.toInstant();
     }
 
     private static String text(Instant at) {

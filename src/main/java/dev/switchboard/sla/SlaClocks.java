@@ -65,6 +65,11 @@ public class SlaClocks {
         return queries.adherence(since, clock.instant());
     }
 
+    /** Running clocks past their due instant now: deadlines missed that nobody has met yet. */
+    public long overdue() {
+        return queries.overdue(clock.instant());
+    }
+
     /** How many breaches fired since then. */
     public long breachesSince(Instant since) {
         return queries.breachesSince(since);

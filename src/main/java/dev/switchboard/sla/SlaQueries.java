@@ -43,6 +43,7 @@ class SlaQueries {
             WHERE state = 'RUNNING' AND (at_risk_at <= :now OR due_at <= :now)
             ORDER BY due_at LIMIT :limit
             """;
+    private static final String OVERDUE = "SELECT count(*) FROM sla_clocks WHERE state = 'RUNNING' AND due_at <= :now";
     private static final String COUNT_BREACHES = "SELECT count(*) FROM sla_breaches WHERE kind = 'BREACHED' AND fired_at >= :since";
 
     private final JdbcClient jdbc;
@@ -80,6 +81,10 @@ class SlaQueries {
     SlaClocks.Adherence adherence(Instant since, Instant now) {
         return jdbc.sql(ADHERENCE).param("since", Timestamp.from(since)).param("now", Timestamp.from(now))
                 .query((rs, n) -> new SlaClocks.Adherence(rs.getLong("met"), rs.getLong("missed"))).single();
+    }
+
+    long overdue(Instant now) {
+        return jdbc.sql(OVERDUE).param("now", Timestamp.from(now)).query(Long.class).single();
     }
 
     long breachesSince(Instant since) {

@@ -57,7 +57,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/conversations/rebuild").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/conversations", "/api/conversations/**").hasRole(Role.AGENT.name())
                         .requestMatchers("/api/tokens", "/api/tokens/**").hasRole(Role.ADMIN.name())
-                        .requestMatchers(HttpMethod.POST, "/api/deliveries/**", "/api/chatwoot/actions/**").hasRole(Role.AGENT.name())
+                        .requestMatchers(HttpMethod.POST, "/api/deliveries/**", "/api/chatwoot/actions/**", "/api/alerts/**")
+                        .hasRole(Role.AGENT.name())
                         .requestMatchers(HttpMethod.GET, "/api/**", "/actuator/**").hasRole(Role.VIEWER.name())
                         .anyRequest().hasRole(Role.ADMIN.name()))
                 .exceptionHandling(errors -> errors
@@ -103,10 +104,12 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/webjars/**", "/assets/**", "/favicon.ico",
                                 "/portal", "/portal/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/", "/dashboard/**", "/deliveries", "/deliveries/**", "/chatwoot/**")
+                        .requestMatchers(HttpMethod.GET, "/", "/dashboard/**", "/deliveries", "/deliveries/**", "/chatwoot/**", "/alerts",
+                                "/alerts/**")
                         .hasRole(Role.VIEWER.name())
                         .requestMatchers("/account", "/account/**").hasRole(Role.VIEWER.name())
-                        .requestMatchers("/deliveries/**", "/inbox", "/inbox/**", "/conversations", "/conversations/**", "/chatwoot/**")
+                        .requestMatchers("/deliveries/**", "/inbox", "/inbox/**", "/conversations", "/conversations/**", "/chatwoot/**",
+                                "/alerts/**")
                         .hasRole(Role.AGENT.name())
                         .anyRequest().hasRole(Role.ADMIN.name()))
                 // the portal's forms act with no one's authority (a reply's is the link token in its address),

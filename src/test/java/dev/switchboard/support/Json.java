@@ -27,4 +27,9 @@ public final class Json {
         }
         return JSON.writeValueAsString(object);
     }
+
+    /** A response or request body read back as a tree. */
+    public static tools.jackson.databind.JsonNode read(String json) {
+        return JSON.readTree(json);
+    }
 }

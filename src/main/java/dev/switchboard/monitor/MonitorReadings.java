@@ -1,0 +1,67 @@
+package dev.switchboard.monitor;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import dev.switchboard.chatwoot.ChatwootHealth;
+import dev.switchboard.conversation.Conversations;
+import dev.switchboard.delivery.DeliveryHealth;
+import dev.switchboard.email.EmailStatus;
+import dev.switchboard.sla.SlaClocks;
+import dev.switchboard.thread.ThreadStatistics;
+import org.springframework.stereotype.Component;
+
+/** Reads what the alert rules judge from the features that know it, in one go. */
+@Component
+class MonitorReadings {
+
+    /** The destination the old runbook calls "the agent". */
+    static final String AGENT = "agent";
+
+    private final Conversations conversations;
+    private final ThreadStatistics threads;
+    private final DeliveryHealth delivery;
+    private final ChatwootHealth chatwoot;
+    private final EmailStatus emails;
+    private final SlaClocks clocks;
+    private final AlertProperties properties;
+    private final Clock clock;
+
+    MonitorReadings(Conversations conversations, ThreadStatistics threads, DeliveryHealth delivery, ChatwootHealth chatwoot,
+                    EmailStatus emails, SlaClocks clocks, AlertProperties properties, Clock clock) {
+        this.conversations = conversations;
+        this.threads = threads;
+        this.delivery = delivery;
+        this.chatwoot = chatwoot;
+        this.emails = emails;
+        this.clocks = clocks;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    Readings now() {
+        Instant now = clock.instant();
+        Conversations.Waiting waitingConversations = conversations.waitingForReply();
+        ThreadStatistics.Waiting waitingThreads = threads.waitingForReply();
+        Instant oldest = earlier(waitingConversations.oldestSince(), waitingThreads.oldestSince());
+        DeliveryHealth.Snapshot deliveries = delivery.snapshot();
+        DeliveryHealth.Rate rate = delivery.rateOver(properties.thresholds().deliveryWindow());
+        List<String> breakers = deliveries.destinations().stream().filter(d -> d.breaker().equals("open"))
+                .map(DeliveryHealth.DestinationStatus::name).toList();
+        List<String> flagged = deliveries.destinations().stream().filter(d -> d.flaggedAt() != null)
+                .map(DeliveryHealth.DestinationStatus::name).toList();
+        boolean agent = deliveries.destinations().stream().anyMatch(d -> d.name().equals(AGENT) && d.active());
+        ChatwootHealth.Snapshot chatwootNow = chatwoot.snapshot();
+        return new Readings(now, waitingConversations.count() + waitingThreads.count(), oldest, conversations.health().lagP95Millis(),
+                rate.attempts(), rate.successRate(), delivery.deadSince(now.minus(Duration.ofHours(1))), breakers, flagged,
+                chatwootNow.configured() ? chatwootNow.failuresInARow() : null,
+                agent ? (long) delivery.failuresInARow(AGENT, properties.thresholds().healthFailures()) : null,
+                emails.now().oldestPendingAge(), clocks.overdue());
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isBefore(b) ? a : b;
+    }
+}

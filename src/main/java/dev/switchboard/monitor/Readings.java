@@ -1,0 +1,26 @@
+package dev.switchboard.monitor;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the alert rules judge, read once per evaluation.
+ *
+ * @param waiting            conversations and threads waiting for a reply by a person
+ * @param oldestWaitingSince since when the one waiting longest has (null: none)
+ * @param lagP95Millis       p95 of webhook-to-model time over five minutes
+ * @param deliveryAttempts   delivery attempts in the alert window
+ * @param deliverySuccess    their share delivered (null: none)
+ * @param deadLastHour       deliveries that went dead in the last hour
+ * @param breakersOpen       destinations whose breaker is open
+ * @param flagged            destinations flagged (410 Gone)
+ * @param chatwootFailures   failed Chatwoot probes in a row (null: Chatwoot's address not set)
+ * @param agentFailures      failed attempts in a row to the agent (null: no agent configured)
+ * @param oldestEmail        how long the oldest unsent email has waited
+ * @param slaOverdue         running SLA clocks past their due instant
+ */
+record Readings(Instant at, long waiting, Instant oldestWaitingSince, long lagP95Millis, long deliveryAttempts, Double deliverySuccess,
+                long deadLastHour, List<String> breakersOpen, List<String> flagged, Long chatwootFailures, Long agentFailures,
+                Duration oldestEmail, long slaOverdue) {
+}
