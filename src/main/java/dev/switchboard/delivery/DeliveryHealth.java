@@ -42,11 +42,6 @@ public class DeliveryHealth {
             SELECT count(*) AS attempts, count(*) FILTER (WHERE outcome_class = '2xx') AS ok FROM delivery_attempts WHERE started_at >= :since
             """;
     private static final String DEAD_SINCE = "SELECT count(*) FROM deliveries WHERE status = 'DEAD' AND dead_at >= :since";
-    /** The destination's latest attempts, newest first: the failures before the first success are the ones in a row. */
-    private static final String LATEST = """
-            SELECT a.outcome_class FROM delivery_attempts a JOIN deliveries d ON d.id = a.delivery_id
-            WHERE d.destination = :destination ORDER BY a.started_at DESC LIMIT :limit
-            """;
 
     private final JdbcClient jdbc;
     private final Destinations destinations;
@@ -114,16 +109,6 @@ public class DeliveryHealth {
     /** Deliveries that went dead since then (and are dead still). */
     public long deadSince(Instant since) {
         return jdbc.sql(DEAD_SINCE).param("since", Timestamp.from(since)).query(Long.class).single();
-    }
-
-    /** How many of the destination's latest attempts failed in a row, counting up to {@code limit}. */
-    public int failuresInARow(String destination, int limit) {
-        List<String> latest = jdbc.sql(LATEST).param("destination", destination).param("limit", limit).query(String.class).list();
-        int failures = 0;
-        while (failures < latest.size() && !"2xx".equals(latest.get(failures))) {
-            failures++;
-        }
-        return failures;
     }
 
     public record Rate(long attempts, Double successRate) {

@@ -31,6 +31,9 @@ import org.springframework.validation.annotation.Validated;
  * @param escalateAfter    how long after it opened an unacknowledged P0 goes to the escalation route, each in turn
  * @param escalation       who hears of an unacknowledged P0 at each escalation
  * @param webhooks         alert webhooks: Slack incoming webhooks, or signed JSON (Standard Webhooks) to any endpoint
+ * @param agentHealthUrl   the AI agent's health endpoint, probed every {@code probe-interval} (env {@code AGENT_HEALTH_URL});
+ *                         unset: {@code /health} on the host of the agent's webhook address, if there is one
+ * @param probeInterval    how often the agent's health is probed (by one node at a time)
  */
 @Validated
 @ConfigurationProperties("switchboard.alerts")
@@ -43,6 +46,8 @@ public record AlertProperties(
         @DefaultValue({"10m", "30m"}) List<Duration> escalateAfter,
         @DefaultValue List<String> escalation,
         @DefaultValue @Valid List<AlertWebhook> webhooks,
+        java.net.URI agentHealthUrl,
+        @DefaultValue("1m") @NotNull @DurationMin(seconds = 1) @DurationMax(hours = 1) Duration probeInterval,
         @DefaultValue @Valid @NotNull Thresholds thresholds) {
 
     List<String> route(Severity severity) {
@@ -94,7 +99,7 @@ public record AlertProperties(
      * @param deliveryMinAttempts attempts in the window before the rate is judged
      * @param deadPerHour         deliveries dead in the last hour above which a P2 alert opens
      * @param emailWaiting        how long the oldest unsent email may wait before a P2 alert opens
-     * @param healthFailures      failed Chatwoot probes (or failed attempts to the agent) in a row that open a P0 alert
+     * @param healthFailures      failed health probes in a row (Chatwoot's, the agent's) that open a P0 alert
      */
     public record Thresholds(
             @DefaultValue("50") @Min(1) int queueWaiting,

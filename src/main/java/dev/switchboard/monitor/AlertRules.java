@@ -20,7 +20,7 @@ final class AlertRules {
                 new AlertRule("chatwoot-down", Severity.P0, "Chatwoot is not answering", false, t.healthFailures(), 1,
                         Readings::chatwootFailures, r -> r.chatwootFailures() + " failed health probes in a row"),
                 new AlertRule("agent-down", Severity.P0, "The AI agent is failing", false, t.healthFailures(), 1,
-                        Readings::agentFailures, r -> r.agentFailures() + " failed deliveries to the agent in a row"),
+                        Readings::agentFailures, r -> r.agentFailures() + " failed health probes in a row"),
                 new AlertRule("delivery-success", Severity.P1, "Delivery success rate is low", true, t.deliverySuccess(),
                         Math.min(1, t.deliverySuccess() / clear),
                         r -> r.deliveryAttempts() >= t.deliveryMinAttempts() ? r.deliverySuccess() : null,

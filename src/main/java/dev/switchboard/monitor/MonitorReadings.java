@@ -17,20 +17,19 @@ import org.springframework.stereotype.Component;
 @Component
 class MonitorReadings {
 
-    /** The destination the old runbook calls "the agent". */
-    static final String AGENT = "agent";
-
     private final Conversations conversations;
     private final ThreadStatistics threads;
     private final DeliveryHealth delivery;
     private final ChatwootHealth chatwoot;
     private final EmailStatus emails;
     private final SlaClocks clocks;
+    private final AgentProbe agent;
     private final AlertProperties properties;
     private final Clock clock;
 
     MonitorReadings(Conversations conversations, ThreadStatistics threads, DeliveryHealth delivery, ChatwootHealth chatwoot,
-                    EmailStatus emails, SlaClocks clocks, AlertProperties properties, Clock clock) {
+                    EmailStatus emails, SlaClocks clocks, AgentProbe agent, AlertProperties properties, Clock clock) {
+        this.agent = agent;
         this.conversations = conversations;
         this.threads = threads;
         this.delivery = delivery;
@@ -52,12 +51,11 @@ class MonitorReadings {
                 .map(DeliveryHealth.DestinationStatus::name).toList();
         List<String> flagged = deliveries.destinations().stream().filter(d -> d.flaggedAt() != null)
                 .map(DeliveryHealth.DestinationStatus::name).toList();
-        boolean agent = deliveries.destinations().stream().anyMatch(d -> d.name().equals(AGENT) && d.active());
         ChatwootHealth.Snapshot chatwootNow = chatwoot.snapshot();
         return new Readings(now, waitingConversations.count() + waitingThreads.count(), oldest, conversations.health().lagP95Millis(),
                 rate.attempts(), rate.successRate(), delivery.deadSince(now.minus(Duration.ofHours(1))), breakers, flagged,
                 chatwootNow.configured() ? chatwootNow.failuresInARow() : null,
-                agent ? (long) delivery.failuresInARow(AGENT, properties.thresholds().healthFailures()) : null,
+                agent.failuresInARow(),
                 emails.now().oldestPendingAge(), clocks.overdue());
     }
 

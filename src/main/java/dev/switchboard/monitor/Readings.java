@@ -16,7 +16,7 @@ import java.util.List;
  * @param breakersOpen       destinations whose breaker is open
  * @param flagged            destinations flagged (410 Gone)
  * @param chatwootFailures   failed Chatwoot probes in a row (null: Chatwoot's address not set)
- * @param agentFailures      failed attempts in a row to the agent (null: no agent configured)
+ * @param agentFailures      failed agent health probes in a row (null: no agent to probe)
  * @param oldestEmail        how long the oldest unsent email has waited
  * @param slaOverdue         running SLA clocks past their due instant
  */

@@ -1,16 +1,14 @@
 package dev.switchboard.sla;
 
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import dev.switchboard.database.OncePerTransaction;
-import dev.switchboard.refusal.Conflict;
+import dev.switchboard.database.VersionedDocuments;
+import dev.switchboard.refusal.NotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,43 +19,28 @@ import org.springframework.stereotype.Component;
 @Component
 class SlaConfigStore {
 
-    private static final String LATEST_VERSION = "SELECT coalesce(max(version), 0) FROM sla_config_versions";
-    private static final String ONE = "SELECT config::text FROM sla_config_versions WHERE version = :version";
-    private static final String INSERT = """
+    private static final VersionedDocuments.Sql SQL = new VersionedDocuments.Sql(
+            "SELECT coalesce(max(version), 0) FROM sla_config_versions",
+            "SELECT config::text FROM sla_config_versions WHERE version = :version",
+            """
             INSERT INTO sla_config_versions (version, config, changed_by, changed_at, summary)
-            VALUES (:version, CAST(:config AS jsonb), :by, :at, :summary)
+            VALUES (:version, CAST(:document AS jsonb), :by, :at, :summary)
             ON CONFLICT (version) DO NOTHING
-            """;
-    private static final String HISTORY = """
-            SELECT version, changed_by, changed_at, summary FROM sla_config_versions ORDER BY version DESC LIMIT :limit
-            """;
+            """,
+            "SELECT version, changed_by, changed_at, summary FROM sla_config_versions ORDER BY version DESC LIMIT :limit");
 
-    private final JdbcClient jdbc;
+    private final VersionedDocuments<SlaConfig, InForce> versions;
     private final Clock clock;
-    private final OncePerTransaction<InForce> inForce = new OncePerTransaction<>(this::read);
-    private volatile InForce cached;
 
     SlaConfigStore(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
         this.clock = clock;
+        this.versions = new VersionedDocuments<>(jdbc, clock, SQL, "SLA configuration", "sla-config-changed", SlaConfig::read,
+                SlaConfig::toJson, SlaConfig.defaults(), InForce::of, InForce::version, InForce::config);
     }
 
     /** The configuration in force, its calendars built once per version; read once per transaction. */
     InForce current() {
-        return inForce.get();
-    }
-
-    private InForce read() {
-        int version = jdbc.sql(LATEST_VERSION).query(Integer.class).single();
-        InForce held = cached;
-        if (held != null && held.version() == version) {
-            return held;
-        }
-        SlaConfig config = version == 0 ? SlaConfig.defaults()
-                : SlaConfig.read(jdbc.sql(ONE).param("version", version).query(String.class).single());
-        InForce fresh = InForce.of(version, config);
-        cached = fresh;
-        return fresh;
+        return versions.current();
     }
 
     /**
@@ -65,24 +48,32 @@ class SlaConfigStore {
      * so nobody overwrites a change they have not seen.
      */
     InForce save(SlaConfig config, int basedOn, String by) {
-        InForce saved = InForce.of(basedOn + 1, config);
-        InForce before = current();
-        if (before.version() != basedOn) {
-            throw new Conflict("sla-config-changed", "The SLA configuration was changed (version " + before.version()
-                    + ") since you loaded version " + basedOn + ": load it again and reapply your change.");
-        }
-        int inserted = jdbc.sql(INSERT).param("version", saved.version()).param("config", config.toJson()).param("by", by)
-                .param("at", Timestamp.from(clock.instant())).param("summary", summary(before.config(), config)).update();
-        if (inserted == 0) {
-            throw new Conflict("sla-config-changed", "Someone saved version " + saved.version() + " at the same moment: load it again.");
-        }
-        cached = saved;
-        return saved;
+        return versions.save(config, basedOn, by, SlaConfigStore::summary);
     }
 
-    List<Change> history(int limit) {
-        return jdbc.sql(HISTORY).param("limit", limit).query((rs, n) -> new Change(rs.getInt("version"), rs.getString("changed_by"),
-                rs.getTimestamp("changed_at").toInstant(), rs.getString("summary"))).list();
+    /**
+     * Adds the holidays of an iCalendar file to one calendar, as a new version after {@code basedOn} (the dates it had
+     * stay, with their names).
+     */
+    HolidaysImported importHolidays(String calendar, String file, int basedOn, String by) {
+        SlaConfig before = current().config();
+        SlaConfig.Calendar target = before.calendars().stream().filter(c -> c.name().equals(calendar)).findFirst()
+                .orElseThrow(() -> new NotFound("sla-calendar-not-found", "There is no calendar named \"" + calendar + "\"."));
+        List<SlaConfig.Holiday> read = HolidayCalendarFile.read(file, java.time.ZoneId.of(target.zone()), clock);
+        Map<java.time.LocalDate, SlaConfig.Holiday> merged = new java.util.TreeMap<>();
+        read.forEach(h -> merged.put(h.date(), h));
+        if (target.holidays() != null) {
+            target.holidays().forEach(h -> merged.put(h.date(), h));
+        }
+        int added = merged.size() - (target.holidays() == null ? 0 : target.holidays().size());
+        List<SlaConfig.Calendar> calendars = before.calendars().stream().map(c -> c != target ? c
+                : new SlaConfig.Calendar(c.name(), c.zone(), c.windows(), List.copyOf(merged.values()))).toList();
+        InForce saved = save(new SlaConfig(calendars, before.policies()), basedOn, by);
+        return new HolidaysImported(saved.version(), calendar, read.size(), added, merged.size());
+    }
+
+    List<VersionedDocuments.Change> history(int limit) {
+        return versions.history(limit);
     }
 
     /** What changed, in a line: policies and calendars added, removed, changed or reordered. */
@@ -127,6 +118,11 @@ class SlaConfigStore {
         static final BusinessCalendar ALWAYS = BusinessCalendar.always(ZoneOffset.UTC);
     }
 
-    record Change(int version, String changedBy, Instant changedAt, String summary) {
+    /**
+     * @param inFile holidays the file holds
+     * @param added  of them, dates the calendar did not have
+     * @param total  the calendar's holidays now
+     */
+    record HolidaysImported(int version, String calendar, int inFile, int added, int total) {
     }
 }

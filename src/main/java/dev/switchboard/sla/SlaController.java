@@ -14,6 +14,7 @@ import dev.switchboard.refusal.Invalid;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -54,8 +55,20 @@ class SlaController {
         return new ConfigInForce(saved.version(), saved.config());
     }
 
+    /**
+     * Adds the holidays of an iCalendar file to one calendar, as a new version of the configuration (the dates it had
+     * stay, with their names).
+     */
+    @PostMapping(path = "/config/calendars/{calendar}/holidays")
+    SlaConfigStore.HolidaysImported importHolidays(@PathVariable String calendar, @RequestParam @Min(0) int basedOn, @RequestBody String file,
+                                    Authentication who) {
+        SlaConfigStore.HolidaysImported imported = store.importHolidays(calendar, file, basedOn, who.getName());
+        timer.sweepSoon();
+        return imported;
+    }
+
     @GetMapping("/config/history")
-    List<SlaConfigStore.Change> history(@RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+    List<dev.switchboard.database.VersionedDocuments.Change> history(@RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         return store.history(limit);
     }
 
@@ -93,6 +106,7 @@ class SlaController {
 
     record ConfigInForce(int version, SlaConfig config) {
     }
+
 
     record Summary(String zone, SlaClocks.Adherence today, SlaClocks.Adherence lastSevenDays, long breachesToday,
                    List<SlaClocks.AtRisk> atRisk) {

@@ -48,7 +48,7 @@ class TriageController {
     }
 
     @GetMapping("/rules/history")
-    List<TriageRuleStore.Change> history(@RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+    List<dev.switchboard.database.VersionedDocuments.Change> history(@RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         return store.history(limit);
     }
 

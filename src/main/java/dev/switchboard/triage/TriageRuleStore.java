@@ -1,14 +1,11 @@
 package dev.switchboard.triage;
 
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import dev.switchboard.database.OncePerTransaction;
-import dev.switchboard.refusal.Conflict;
+import dev.switchboard.database.VersionedDocuments;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,25 +16,22 @@ import org.springframework.stereotype.Component;
 @Component
 class TriageRuleStore {
 
-    private static final String LATEST_VERSION = "SELECT coalesce(max(version), 0) FROM triage_rule_versions";
-    private static final String ONE = "SELECT rules::text FROM triage_rule_versions WHERE version = :version";
-    private static final String INSERT = """
+    private static final VersionedDocuments.Sql SQL = new VersionedDocuments.Sql(
+            "SELECT coalesce(max(version), 0) FROM triage_rule_versions",
+            "SELECT rules::text FROM triage_rule_versions WHERE version = :version",
+            """
             INSERT INTO triage_rule_versions (version, rules, changed_by, changed_at, summary)
-            VALUES (:version, CAST(:rules AS jsonb), :by, :at, :summary)
+            VALUES (:version, CAST(:document AS jsonb), :by, :at, :summary)
             ON CONFLICT (version) DO NOTHING
-            """;
-    private static final String HISTORY = """
-            SELECT version, changed_by, changed_at, summary FROM triage_rule_versions ORDER BY version DESC LIMIT :limit
-            """;
+            """,
+            "SELECT version, changed_by, changed_at, summary FROM triage_rule_versions ORDER BY version DESC LIMIT :limit");
 
-    private final JdbcClient jdbc;
-    private final Clock clock;
-    private final OncePerTransaction<InForce> inForce = new OncePerTransaction<>(this::read);
-    private volatile InForce cached;
+    private final VersionedDocuments<TriageRules, InForce> versions;
 
     TriageRuleStore(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
+        this.versions = new VersionedDocuments<>(jdbc, clock, SQL, "triage rules", "triage-rules-changed", TriageRules::read,
+                TriageRules::toJson, TriageRules.defaults(), (version, rules) -> new InForce(version, TriageEngine.of(rules)),
+                InForce::version, inForce -> inForce.engine().rules());
     }
 
     /**
@@ -45,20 +39,7 @@ class TriageRuleStore {
      * batch of messages in one) the version is read once, and every message of the batch is judged alike.
      */
     InForce current() {
-        return inForce.get();
-    }
-
-    private InForce read() {
-        int version = jdbc.sql(LATEST_VERSION).query(Integer.class).single();
-        InForce held = cached;
-        if (held != null && held.version() == version) {
-            return held;
-        }
-        TriageRules rules = version == 0 ? TriageRules.defaults()
-                : TriageRules.read(jdbc.sql(ONE).param("version", version).query(String.class).single());
-        InForce fresh = new InForce(version, TriageEngine.of(rules));
-        cached = fresh;
-        return fresh;
+        return versions.current();
     }
 
     /**
@@ -66,26 +47,11 @@ class TriageRuleStore {
      * so nobody overwrites a change they have not seen.
      */
     InForce save(TriageRules rules, int basedOn, String by) {
-        TriageEngine engine = TriageEngine.of(rules);
-        InForce before = current();
-        if (before.version() != basedOn) {
-            throw new Conflict("triage-rules-changed", "The rules were changed (version " + before.version()
-                    + ") since you loaded version " + basedOn + ": load them again and reapply your change.");
-        }
-        int version = basedOn + 1;
-        int inserted = jdbc.sql(INSERT).param("version", version).param("rules", rules.toJson()).param("by", by)
-                .param("at", Timestamp.from(clock.instant())).param("summary", summary(before.engine().rules(), rules)).update();
-        if (inserted == 0) {
-            throw new Conflict("triage-rules-changed", "Someone saved version " + version + " at the same moment: load the rules again.");
-        }
-        InForce saved = new InForce(version, engine);
-        cached = saved;
-        return saved;
+        return versions.save(rules, basedOn, by, TriageRuleStore::summary);
     }
 
-    List<Change> history(int limit) {
-        return jdbc.sql(HISTORY).param("limit", limit).query((rs, n) -> new Change(rs.getInt("version"), rs.getString("changed_by"),
-                rs.getTimestamp("changed_at").toInstant(), rs.getString("summary"))).list();
+    List<VersionedDocuments.Change> history(int limit) {
+        return versions.history(limit);
     }
 
     /** What changed, in a line: intents added and removed, and the parts that differ. */
@@ -119,8 +85,5 @@ class TriageRuleStore {
 
     /** @param version 0 for the defaults shipped with Switchboard */
     record InForce(int version, TriageEngine engine) {
-    }
-
-    record Change(int version, String changedBy, Instant changedAt, String summary) {
     }
 }

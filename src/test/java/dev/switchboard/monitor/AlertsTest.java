@@ -50,6 +50,7 @@ class AlertsTest {
     static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     static final FakeAgent SLACK;
     static final FakeAgent SIGNED;
+    static final FakeAgent AGENT_HEALTH;
     static final String SECRET = "whsec_" + java.util.Base64.getEncoder().encodeToString("alert-signing-key-32-bytes-long!".getBytes(StandardCharsets.UTF_8));
     private static final Instant MONDAY_10 = Instant.parse("2026-07-20T10:00:00Z");
 
@@ -58,6 +59,7 @@ class AlertsTest {
         try {
             SLACK = new FakeAgent();
             SIGNED = new FakeAgent();
+            AGENT_HEALTH = new FakeAgent();
         } catch (java.io.IOException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -86,6 +88,9 @@ class AlertsTest {
         registry.add("switchboard.alerts.thresholds.queue-waiting", () -> 4);
         registry.add("switchboard.alerts.thresholds.queue-escalate", () -> 1000);
         registry.add("switchboard.alerts.thresholds.clear-below", () -> 0.5);
+        registry.add("switchboard.alerts.agent-health-url", AGENT_HEALTH::url);
+        registry.add("switchboard.alerts.probe-interval", () -> "1h");
+        registry.add("switchboard.sla.sweep-interval", () -> "200ms");
     }
 
     @LocalServerPort
@@ -104,6 +109,8 @@ class AlertsTest {
     ApiTokens tokens;
     @Autowired
     ApplicationContext context;
+    @Autowired
+    AgentProbe agentProbe;
     private PollingWorker projector;
     private HttpTestClient http;
 
@@ -116,11 +123,12 @@ class AlertsTest {
         webhooks.stop();
         clock.set(MONDAY_10);
         jdbc.sql("TRUNCATE alerts, alert_history, alert_notifications, emails, events, conversations, conversation_messages, "
-                + "chatwoot_probes, sla_subjects, sla_clocks, sla_breaches, sla_state_changes CASCADE").update();
+                + "chatwoot_probes, agent_probes, sla_subjects, sla_clocks, sla_breaches, sla_state_changes, sla_config_versions CASCADE").update();
         settings.update(new Settings("support@example.com", null, "https://support.example.com", false, List.of("Billing")), "test");
         SMTP.purgeEmailFromAllMailboxes();
         SLACK.reset();
         SIGNED.reset();
+        AGENT_HEALTH.reset();
     }
 
     @AfterEach
@@ -247,6 +255,47 @@ class AlertsTest {
                 .isEqualTo(409);
         var shown = http.get("/api/alerts/" + id, viewer).json();
         assertThat(shown.path("history").findValuesAsString("what")).containsSubsequence("OPENED", "ACKNOWLEDGED", "RESOLVED");
+    }
+
+    @Test
+    void a_chatwoot_conversation_past_its_first_response_deadline_breaches_and_alerts_by_email_and_webhook() {
+        ChatwootEvents.aConversation(jdbc, 9, 77, MONDAY_10).customerWrote(MONDAY_10);
+        apply();
+        evaluator.runOnce();
+        assertThat(jdbc.sql("SELECT count(*) FROM alerts WHERE rule = 'sla-overdue'").query(Long.class).single())
+                .as("due at 10:15, not yet").isZero();
+
+        clock.set(Instant.parse("2026-07-20T10:15:01Z"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql("SELECT count(*) FROM sla_breaches WHERE kind = 'BREACHED'")
+                .query(Long.class).single() == 1);
+        evaluator.runOnce();
+        Alert alert = only("sla-overdue");
+        assertThat(alert.severity()).isEqualTo(Severity.P1);
+        assertThat(alert.openedDetail()).isEqualTo("1 clocks past their due instant");
+
+        webhooks.runOnce();
+        await().atMost(Duration.ofSeconds(15)).until(() -> Arrays.stream(SMTP.getReceivedMessages())
+                .anyMatch(m -> subject(m).equals("[P1] SLA deadlines have passed unmet")));
+        assertThat(SLACK.received()).anySatisfy(r -> assertThat(new String(r.body(), StandardCharsets.UTF_8))
+                .contains("SLA deadlines have passed unmet"));
+    }
+
+    @Test
+    void the_agents_health_endpoint_failing_twice_opens_a_p0_and_answering_again_resolves_it_after_its_minimum_time() {
+        AGENT_HEALTH.answer(r -> FakeAgent.Answer.status(503));
+        agentProbe.runOnce();
+        clock.advance(Duration.ofMinutes(31));
+        agentProbe.runOnce();
+        evaluator.runOnce();
+        Alert down = only("agent-down");
+        assertThat(down.severity()).isEqualTo(Severity.P0);
+        assertThat(down.openedDetail()).isEqualTo("2 failed health probes in a row");
+
+        AGENT_HEALTH.reset();
+        clock.advance(Duration.ofMinutes(31));
+        agentProbe.runOnce();
+        evaluator.runOnce();
+        assertThat(only("agent-down").state()).isEqualTo(AlertState.RESOLVED);
     }
 
     @Test

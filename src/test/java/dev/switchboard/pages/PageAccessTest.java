@@ -22,9 +22,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class PageAccessTest {
 
     static final String PASSWORD = "correct horse battery staple";
-    static final List<String> VIEWER_PAGES = List.of("/", "/dashboard/tiles", "/dashboard/chart", "/deliveries", "/account");
+    static final List<String> VIEWER_PAGES = List.of("/", "/dashboard/tiles", "/dashboard/chart", "/deliveries", "/account", "/alerts");
     static final List<String> AGENT_PAGES = List.of("/inbox", "/inbox/list");
-    static final List<String> ADMIN_PAGES = List.of("/settings", "/users", "/tokens", "/client-errors");
+    static final List<String> ADMIN_PAGES = List.of("/settings", "/settings/sla", "/users", "/tokens", "/client-errors");
 
     @LocalServerPort
     int port;

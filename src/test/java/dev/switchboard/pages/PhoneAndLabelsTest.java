@@ -26,7 +26,7 @@ class PhoneAndLabelsTest extends BrowserTestSupport {
         String code = page.locator("h1 span").first().textContent();
 
         login(ADMIN);
-        for (String path : List.of("/", "/deliveries", "/deliveries/" + delivery, "/inbox", "/inbox/threads/" + code, "/settings",
+        for (String path : List.of("/", "/deliveries", "/deliveries/" + delivery, "/inbox", "/inbox/threads/" + code, "/settings", "/settings/sla", "/alerts",
                 "/users", "/tokens", "/client-errors", "/account", "/portal")) {
             page.navigate(path);
             check(page);

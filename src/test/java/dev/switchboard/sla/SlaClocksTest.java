@@ -141,6 +141,32 @@ class SlaClocksTest extends WithFakeChatwoot {
     }
 
     @Test
+    void holidays_imported_from_an_icalendar_file_close_the_calendar_and_make_a_new_version() throws Exception {
+        String admin = token(Role.ADMIN);
+        var imported = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.base()
+                        + "/api/sla/config/calendars/business/holidays?basedOn=0"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "text/calendar")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(HolidayCalendarFileTest.fixture())));
+        assertThat(imported.status()).isEqualTo(200);
+        assertThat(imported.json().path("version").asInt()).isOne();
+        assertThat(imported.json().path("added").asInt()).isEqualTo(7);
+        assertThat(store.current().config().calendars().getFirst().holidays()).hasSize(7);
+
+        Instant christmasEve = Instant.parse("2026-12-24T16:55:00Z");
+        clock.set(christmasEve);
+        ChatwootEvents.aConversation(jdbc, ACCOUNT, 60, christmasEve).customerWrote(christmasEve);
+        apply();
+        assertThat(clocks.clocks(SubjectKind.CONVERSATION, ACCOUNT + ":60").getFirst().dueAt())
+                .as("5 minutes on Thursday; Christmas, the weekend; 10 minutes on Monday").isEqualTo(Instant.parse("2026-12-28T09:10:00Z"));
+
+        var missing = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.base()
+                        + "/api/sla/config/calendars/nowhere/holidays?basedOn=1"))
+                .header("Authorization", "Bearer " + admin).POST(java.net.http.HttpRequest.BodyPublishers.ofString("BEGIN:VCALENDAR")));
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(store.current().version()).as("nothing saved").isOne();
+    }
+
+    @Test
     void two_nodes_sweeping_at_once_fire_each_breach_exactly_once() throws Exception {
         for (long c = 10; c < 70; c++) {
             ChatwootEvents.aConversation(jdbc, ACCOUNT, c, MONDAY_10).customerWrote(MONDAY_10);
