@@ -83,6 +83,7 @@ CREATE TABLE sla_breaches (
     clock          text        NOT NULL,
     due_at         timestamptz NOT NULL,
     fired_at       timestamptz NOT NULL,
+    fired_by       text        NOT NULL,   -- the node whose timer or sweep fired it
     policy         text        NOT NULL,
     config_version integer     NOT NULL,
     CONSTRAINT sla_breaches_once UNIQUE (clock_id, kind, due_at)

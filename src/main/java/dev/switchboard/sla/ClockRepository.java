@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.switchboard.database.ArrayColumns;
+import dev.switchboard.database.NodeIdentity;
 import dev.switchboard.database.UuidV7;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -110,8 +111,9 @@ class ClockRepository {
                       c.due_at <= :now AS breached, c.next_fire_at
             """;
     private static final String RECORD_FIRED = """
-            INSERT INTO sla_breaches (id, clock_id, kind, subject_kind, subject_key, clock, due_at, fired_at, policy, config_version)
-            SELECT f.id, f.clock_id, f.kind, f.subject_kind, f.subject_key, f.clock, CAST(f.due AS timestamptz), :now, f.policy, f.version
+            INSERT INTO sla_breaches (id, clock_id, kind, subject_kind, subject_key, clock, due_at, fired_at, fired_by, policy, config_version)
+            SELECT f.id, f.clock_id, f.kind, f.subject_kind, f.subject_key, f.clock, CAST(f.due AS timestamptz), :now, :node, f.policy,
+                   f.version
             FROM unnest(CAST(:ids AS uuid[]), CAST(:clockIds AS uuid[]), CAST(:kinds AS text[]), CAST(:subjectKinds AS text[]),
                         CAST(:keys AS text[]), CAST(:clocks AS text[]), CAST(:due AS text[]), CAST(:policies AS text[]),
                         CAST(:versions AS int4[])) AS f(id, clock_id, kind, subject_kind, subject_key, clock, due, policy, version)
@@ -229,7 +231,7 @@ class ClockRepository {
                 .column("due", "text", String.class, f -> text(f.dueAt()))
                 .column("policies", "text", String.class, Fired::policy)
                 .column("versions", "int4", Integer.class, Fired::configVersion)
-                .bind(fired, new MapSqlParameterSource().addValue("now", Timestamp.from(now)));
+                .bind(fired, new MapSqlParameterSource().addValue("now", Timestamp.from(now)).addValue("node", NodeIdentity.id()));
         named.update(RECORD_FIRED, p);
         named.update(MARK_AT_RISK, new ArrayColumns<Fired>()
                 .column("kinds", "text", String.class, f -> f.subjectKind().name())
