@@ -60,10 +60,10 @@ sql "SELECT 'breach lateness (fired - due), ms: p50 ' || round(percentile_cont(0
 
 echo "--- sweep cost with $OPEN more running clocks due in the next 30 days ---"
 sql "INSERT INTO sla_subjects (subject_kind, subject_key, first_seen_at, state, policy, config_version, next_due_at)
-     SELECT 'CONVERSATION', 'bench:' || i, now(), 'OPEN', 'bench', 1, now() + i * interval '25 seconds' FROM generate_series(1, $OPEN) i;
+     SELECT 'CONVERSATION', '999999:' || i, now(), 'OPEN', 'bench', 1, now() + i * interval '25 seconds' FROM generate_series(1, $OPEN) i;
      INSERT INTO sla_clocks (id, subject_kind, subject_key, clock, instance, state, policy, config_version, target_seconds,
                              business_hours, started_at, at_risk_at, due_at, watched_since)
-     SELECT gen_random_uuid(), 'CONVERSATION', 'bench:' || i, 'FIRST_RESPONSE', 0, 'RUNNING', 'bench', 1, 86400, false, now(),
+     SELECT gen_random_uuid(), 'CONVERSATION', '999999:' || i, 'FIRST_RESPONSE', 0, 'RUNNING', 'bench', 1, 86400, false, now(),
             now() + i * interval '20 seconds', now() + i * interval '25 seconds', now()
      FROM generate_series(1, $OPEN) i;
      ANALYZE sla_clocks; ANALYZE sla_subjects;"

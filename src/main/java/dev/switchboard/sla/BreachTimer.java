@@ -37,6 +37,7 @@ class BreachTimer implements SmartLifecycle {
     private final ClockRepository repository;
     private final ApplicationEventPublisher publisher;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate listeners;
     private final SlaProperties properties;
     private final Clock clock;
     private final Timer lateness;
@@ -51,6 +52,8 @@ class BreachTimer implements SmartLifecycle {
         this.repository = repository;
         this.publisher = publisher;
         this.transactions = new TransactionTemplate(transactions);
+        this.listeners = new TransactionTemplate(transactions);
+        this.listeners.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
@@ -92,8 +95,7 @@ class BreachTimer implements SmartLifecycle {
             List<ClockRepository.Fired> fired = transactions.execute(status -> {
                 List<ClockRepository.Fired> batch = repository.fireDue(clock.instant(), properties.batch());
                 if (!batch.isEmpty()) {
-                    publisher.publishEvent(new BreachesFired(batch.stream().map(f -> new BreachesFired.Breach(f.kind(), f.subjectKind(),
-                            f.subjectKey(), f.clock(), f.policy(), f.configVersion(), f.dueAt(), f.firedAt())).toList()));
+                    announce(batch);
                 }
                 return batch;
             });
@@ -120,6 +122,20 @@ class BreachTimer implements SmartLifecycle {
     /** A sweep now, on the timer's threads (a new configuration's clocks are recomputed without waiting for the next). */
     void sweepSoon() {
         rounds.after(Duration.ZERO, this::runOnce);
+    }
+
+    /**
+     * Tells the listeners (triage's escalations) in a savepoint: what they write commits with the breaches, but a listener
+     * that fails is logged and never keeps the breaches from being recorded, or this batch would be tried again forever.
+     */
+    private void announce(List<ClockRepository.Fired> batch) {
+        try {
+            listeners.executeWithoutResult(status -> publisher.publishEvent(new BreachesFired(batch.stream()
+                    .map(f -> new BreachesFired.Breach(f.kind(), f.subjectKind(), f.subjectKey(), f.clock(), f.policy(), f.configVersion(),
+                            f.dueAt(), f.firedAt())).toList())));
+        } catch (RuntimeException e) {
+            log.error("{} breaches and warnings were recorded, but a listener failed on them; they are not escalated", batch.size(), e);
+        }
     }
 
     /** Sets timers for those instants once the current transaction commits (at once without one). */

@@ -62,7 +62,8 @@ class ClockRepository {
                 target_seconds = EXCLUDED.target_seconds, business_hours = EXCLUDED.business_hours, started_at = EXCLUDED.started_at,
                 at_risk_at = EXCLUDED.at_risk_at, due_at = EXCLUDED.due_at, ended_at = EXCLUDED.ended_at,
                 paused_since = EXCLUDED.paused_since, remaining_seconds = EXCLUDED.remaining_seconds
-            RETURNING next_fire_at, CASE WHEN state = 'RUNNING' THEN due_at END AS due_at
+            RETURNING subject_key, next_fire_at, CASE WHEN state = 'RUNNING' THEN due_at END AS running_due,
+                      state IN ('RUNNING', 'PAUSED') AND (warned_for = at_risk_at OR breached_for = due_at) AS at_risk
             """;
     private static final ArrayColumns<Row> CLOCK_COLUMNS = new ArrayColumns<Row>()
             .column("ids", "uuid", UUID.class, Row::id)
@@ -87,14 +88,11 @@ class ClockRepository {
               AND NOT EXISTS (SELECT 1 FROM unnest(CAST(:keys AS text[]), CAST(:clocks AS text[]), CAST(:instances AS int8[])) AS k(key, clock, instance)
                               WHERE k.key = c.subject_key AND k.clock = c.clock AND k.instance = c.instance)
             """;
+    /** Each subject's most urgent running due instant and whether a live clock of it has warned, as just written. */
     private static final String REFRESH_DUE = """
-            UPDATE sla_subjects s SET
-                next_due_at = (SELECT min(c.due_at) FROM sla_clocks c WHERE c.subject_kind = s.subject_kind AND c.subject_key = s.subject_key
-                                                                          AND c.state = 'RUNNING'),
-                at_risk = EXISTS (SELECT 1 FROM sla_clocks c WHERE c.subject_kind = s.subject_kind AND c.subject_key = s.subject_key
-                                                            AND c.state IN ('RUNNING', 'PAUSED')
-                                                            AND (c.warned_for = c.at_risk_at OR c.breached_for = c.due_at))
-            WHERE s.subject_kind = :kind AND s.subject_key = ANY(CAST(:keys AS text[]))
+            UPDATE sla_subjects s SET next_due_at = CAST(u.due AS timestamptz), at_risk = u.at_risk
+            FROM unnest(CAST(:keys AS text[]), CAST(:dues AS text[]), CAST(:atRisk AS bool[])) AS u(key, due, at_risk)
+            WHERE s.subject_kind = :kind AND s.subject_key = u.key
             """;
     /**
      * Fires what is due, a batch at a time, each clock once: the rows are locked (another node skips them) and
@@ -183,18 +181,25 @@ class ClockRepository {
      */
     List<Instant> replaceClocks(SubjectKind kind, List<String> subjects, List<Row> rows, int version) {
         List<Instant> fireAt = new ArrayList<>();
+        Map<String, Instant> nextDue = new HashMap<>();
+        Map<String, Boolean> atRisk = new HashMap<>();
         if (!rows.isEmpty()) {
             MapSqlParameterSource p = CLOCK_COLUMNS.bind(rows, new MapSqlParameterSource().addValue("kind", kind.name())
                     .addValue("version", version));
             named.query(UPSERT_CLOCKS, p, (rs, n) -> {
+                String key = rs.getString("subject_key");
                 Timestamp at = rs.getTimestamp("next_fire_at");
-                Timestamp due = rs.getTimestamp("due_at");
+                Timestamp due = rs.getTimestamp("running_due");
                 if (at != null) {
                     fireAt.add(at.toInstant());
                     if (due != null && due.after(at)) {
                         fireAt.add(due.toInstant());
                     }
                 }
+                if (due != null) {
+                    nextDue.merge(key, due.toInstant(), (a, b) -> a.isBefore(b) ? a : b);
+                }
+                atRisk.merge(key, rs.getBoolean("at_risk"), Boolean::logicalOr);
                 return null;
             });
         }
@@ -204,7 +209,11 @@ class ClockRepository {
                 .column("instances", "int8", Long.class, r -> r.planned().instance())
                 .bind(rows, new MapSqlParameterSource().addValue("kind", kind.name()).addValue("subjects", array("text", subjects)));
         named.update(DELETE_OTHERS, keep);
-        named.update(REFRESH_DUE, new MapSqlParameterSource().addValue("kind", kind.name()).addValue("keys", array("text", subjects)));
+        named.update(REFRESH_DUE, new ArrayColumns<String>()
+                .column("keys", "text", String.class, k -> k)
+                .column("dues", "text", String.class, k -> text(nextDue.get(k)))
+                .column("atRisk", "bool", Boolean.class, k -> atRisk.getOrDefault(k, false))
+                .bind(subjects, new MapSqlParameterSource().addValue("kind", kind.name())));
         return fireAt;
     }
 

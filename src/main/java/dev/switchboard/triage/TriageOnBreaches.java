@@ -70,7 +70,8 @@ class TriageOnBreaches {
         List<Escalation> escalations = new ArrayList<>();
         for (BreachesFired.Breach breach : fired.breaches()) {
             String[] key = breach.subjectKey().split(":");
-            if (breach.subjectKind() != SubjectKind.CONVERSATION || key.length != 2) {
+            if (breach.subjectKind() != SubjectKind.CONVERSATION || key.length != 2 || !key[0].matches("\\d{1,18}")
+                    || !key[1].matches("\\d{1,18}")) {
                 continue;
             }
             boolean breached = breach.kind() == BreachKind.BREACHED;
