@@ -25,6 +25,16 @@ CREATE TABLE sla_subjects (
 CREATE INDEX sla_subjects_due_idx ON sla_subjects (next_due_at) WHERE next_due_at IS NOT NULL;
 CREATE INDEX sla_subjects_stale_idx ON sla_subjects (config_version) WHERE state <> 'RESOLVED';
 
+-- Conversations whose clocks are to be computed again: queued by the conversation model in its own transaction (one
+-- statement a batch), taken by the clock worker after commit, so the model never waits for the clocks.
+CREATE TABLE sla_pending (
+    subject_kind text        NOT NULL,
+    subject_key  text        NOT NULL,
+    queued_at    timestamptz NOT NULL,
+    PRIMARY KEY (subject_kind, subject_key)
+);
+CREATE INDEX sla_pending_queued_idx ON sla_pending (queued_at);
+
 -- Every state a subject entered, as seen (pauses, resumes, resolutions, reopenings): the history the resolution
 -- clock is computed from, kept as it happened.
 CREATE TABLE sla_state_changes (

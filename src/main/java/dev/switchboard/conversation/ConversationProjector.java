@@ -189,7 +189,7 @@ class ConversationProjector extends PollingWorker {
 
     /**
      * The events' conversations, contacts and messages, a statement each; the new customer messages announced; the
-     * conversations' SLA clocks computed again.
+     * conversations queued for their SLA clocks to be computed again once this commits.
      */
     private void write(List<FedEvent> events, boolean live) {
         EventBatch folded = new EventBatch();
@@ -211,7 +211,7 @@ class ConversationProjector extends PollingWorker {
         Set<String> changed = new TreeSet<>();
         folded.states().forEach(f -> changed.add(ConversationSlaSubjects.key(f.state().accountId(), f.state().conversationId())));
         folded.messages().forEach(m -> changed.add(ConversationSlaSubjects.key(m.accountId(), m.conversationId())));
-        clocks.changed(SubjectKind.CONVERSATION, changed);
+        clocks.changedSoon(SubjectKind.CONVERSATION, changed);
     }
 
     /** The customer messages new to the model, to triage (which writes in this transaction, before the clocks read intents). */

@@ -185,7 +185,7 @@ public class Conversations {
     /**
      * @param waiting       events stored but not yet in the model
      * @param oldestSeconds how long the oldest of them has waited
-     * @param lagP95Millis  95th percentile of commit-to-model time (triage and SLA clocks included) over the last five minutes
+     * @param lagP95Millis  95th percentile of commit-to-model time (triage included) over the last five minutes
      * @param lagP99Millis  99th percentile of the same
      * @param skipped       events the model could not take (see {@code conversation_skipped_events})
      * @param caughtUp      whether the events stored before the model followed the log are in it

@@ -26,11 +26,13 @@ public class SlaClocks {
     private final ClockRepository repository;
     private final SlaQueries queries;
     private final BreachTimer timer;
+    private final PendingClocks pending;
     private final Clock clock;
     private volatile Map<SubjectKind, SlaSubjects> ports;
 
     SlaClocks(ObjectProvider<SlaSubjects> subjects, SlaConfigStore store, ClockRepository repository, SlaQueries queries,
-              BreachTimer timer, Clock clock) {
+              BreachTimer timer, PendingClocks pending, Clock clock) {
+        this.pending = pending;
         this.subjects = subjects;
         this.store = store;
         this.repository = repository;
@@ -40,7 +42,15 @@ public class SlaClocks {
         timer.recomputeWith(this);
     }
 
-    /** Those subjects changed: their clocks are computed again, in the caller's transaction. */
+    /**
+     * Those subjects changed: their clocks are computed again after the caller's transaction commits, by the clock
+     * worker, a batch at a time (the conversation model's way: it never waits for the clocks).
+     */
+    public void changedSoon(SubjectKind kind, Collection<String> keys) {
+        pending.queue(kind, keys);
+    }
+
+    /** Those subjects changed: their clocks are computed again now, in the caller's transaction (a thread's request). */
     public void changed(SubjectKind kind, Collection<String> keys) {
         SlaSubjects port = ports().get(kind);
         if (keys.isEmpty() || port == null) {

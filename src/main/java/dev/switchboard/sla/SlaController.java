@@ -32,9 +32,11 @@ class SlaController {
     private final SlaConfigStore store;
     private final SlaClocks clocks;
     private final BreachTimer timer;
+    private final PendingClocks pending;
     private final Clock clock;
 
-    SlaController(SlaConfigStore store, SlaClocks clocks, BreachTimer timer, Clock clock) {
+    SlaController(SlaConfigStore store, SlaClocks clocks, BreachTimer timer, PendingClocks pending, Clock clock) {
+        this.pending = pending;
         this.store = store;
         this.clocks = clocks;
         this.timer = timer;
@@ -93,7 +95,7 @@ class SlaController {
         ZoneId zone = ZoneId.of(store.current().config().calendars().getFirst().zone());
         Instant today = now.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
         return new Summary(zone.getId(), clocks.adherence(today), clocks.adherence(now.minus(Duration.ofDays(7))),
-                clocks.breachesSince(today), clocks.atRisk(50));
+                clocks.breachesSince(today), clocks.atRisk(50), pending.backlog());
     }
 
     private static SubjectKind kind(String kind) {
@@ -108,7 +110,8 @@ class SlaController {
     }
 
 
+    /** @param pending conversations whose clocks are queued to be computed again */
     record Summary(String zone, SlaClocks.Adherence today, SlaClocks.Adherence lastSevenDays, long breachesToday,
-                   List<SlaClocks.AtRisk> atRisk) {
+                   List<SlaClocks.AtRisk> atRisk, long pending) {
     }
 }

@@ -112,6 +112,7 @@ class AlertsTest {
     @Autowired
     AgentProbe agentProbe;
     private PollingWorker projector;
+    private PollingWorker clocks;
     private HttpTestClient http;
 
     @BeforeEach
@@ -119,6 +120,8 @@ class AlertsTest {
         http = new HttpTestClient(port);
         projector = (PollingWorker) context.getBean("conversationProjector");
         projector.stop();
+        clocks = (PollingWorker) context.getBean("pendingClocks");
+        clocks.stop();
         evaluator.stop();
         webhooks.stop();
         clock.set(MONDAY_10);
@@ -134,6 +137,7 @@ class AlertsTest {
     @AfterEach
     void running() {
         projector.start();
+        clocks.start();
         evaluator.start();
         webhooks.start();
     }
@@ -347,6 +351,9 @@ class AlertsTest {
     private void apply() {
         while (projector.runOnce() > 0) {
             // until the feed is empty
+        }
+        while (clocks.runOnce() > 0) {
+            // until the conversations' clocks are computed
         }
     }
 

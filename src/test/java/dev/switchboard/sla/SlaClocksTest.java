@@ -46,6 +46,8 @@ class SlaClocksTest extends WithFakeChatwoot {
     SlaConfigStore store;
     @Autowired
     Conversations conversations;
+    @Autowired
+    PendingClocks pending;
 
     private SmartLifecycle projector;
 
@@ -54,6 +56,8 @@ class SlaClocksTest extends WithFakeChatwoot {
         projector = (SmartLifecycle) context.getBean("conversationProjector");
         projector.stop();
         timer.stop();
+        pending.stop();
+        jdbc.sql("TRUNCATE sla_pending").update();
         jdbc.sql("TRUNCATE events, conversations, conversation_messages, sla_subjects, sla_state_changes, sla_clocks, sla_breaches, "
                 + "sla_config_versions, triage_sla_escalations CASCADE").update();
         clock.set(MONDAY_10);
@@ -63,6 +67,7 @@ class SlaClocksTest extends WithFakeChatwoot {
     void workersRunAgain() {
         projector.start();
         timer.start();
+        pending.start();
     }
 
     @Test
@@ -337,12 +342,13 @@ class SlaClocksTest extends WithFakeChatwoot {
         assertThat(http.putJson("/api/sla/config?basedOn=0", admin, SlaConfig.defaults().toJson()).status()).as("stale").isEqualTo(409);
     }
 
+    /** The events into the model, then the conversations it queued through their clocks. */
     private void apply() {
-        while (true) {
-            int taken = ((dev.switchboard.database.PollingWorker) projector).runOnce();
-            if (taken == 0) {
-                return;
-            }
+        while (((dev.switchboard.database.PollingWorker) projector).runOnce() > 0) {
+            // until the feed is empty
+        }
+        while (pending.runOnce() > 0) {
+            // until every queued conversation is computed
         }
     }
 

@@ -39,13 +39,16 @@ class TriageTest extends WithFakeChatwoot {
 
     private PollingWorker projector;
     private PollingWorker worker;
+    private PollingWorker clocks;
 
     @BeforeEach
     void stepByStep() {
         projector = worker("ConversationProjector");
         worker = worker("ActionWorker");
+        clocks = worker("PendingClocks");
         projector.stop();
         worker.stop();
+        clocks.stop();
         jdbc.sql("TRUNCATE events, conversations, conversation_messages, triage_results, triage_rule_versions, chatwoot_actions CASCADE")
                 .update();
     }
@@ -54,6 +57,7 @@ class TriageTest extends WithFakeChatwoot {
     void runningAgain() {
         projector.start();
         worker.start();
+        clocks.start();
     }
 
     @Test
