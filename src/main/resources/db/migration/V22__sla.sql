@@ -19,7 +19,6 @@ CREATE TABLE sla_subjects (
     policy         text,
     config_version integer     NOT NULL,
     next_due_at    timestamptz,
-    at_risk        boolean     NOT NULL DEFAULT false,
     PRIMARY KEY (subject_kind, subject_key)
 );
 CREATE INDEX sla_subjects_due_idx ON sla_subjects (next_due_at) WHERE next_due_at IS NOT NULL;
@@ -102,4 +101,4 @@ CREATE INDEX sla_breaches_fired_idx ON sla_breaches (fired_at);
 CREATE INDEX sla_breaches_subject_idx ON sla_breaches (subject_kind, subject_key, fired_at);
 
 -- Published for the lists of conversations and threads, which sort by it: each subject's most urgent due instant.
-CREATE VIEW sla_subject_due AS SELECT subject_kind, subject_key, next_due_at, at_risk FROM sla_subjects;
+CREATE VIEW sla_subject_due AS SELECT subject_kind, subject_key, next_due_at FROM sla_subjects;

@@ -23,14 +23,21 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ClockRepository {
 
-    /** Takes the subjects' rows (locked for the rest of the transaction: one computation of a subject at a time). */
+    /**
+     * Takes the subjects' rows, locked for the rest of the transaction (one computation of a subject at a time: a
+     * conflicting row is locked even when nothing in it changes, and then it is not written).
+     */
     private static final String UPSERT_SUBJECTS = """
             INSERT INTO sla_subjects (subject_kind, subject_key, first_seen_at, state, policy, config_version)
             SELECT :kind, s.key, :now, s.state, s.policy, :version
             FROM unnest(CAST(:keys AS text[]), CAST(:states AS text[]), CAST(:policies AS text[])) AS s(key, state, policy)
             ON CONFLICT (subject_kind, subject_key) DO UPDATE SET state = EXCLUDED.state, policy = EXCLUDED.policy,
                                                                  config_version = EXCLUDED.config_version
-            RETURNING subject_key, first_seen_at
+            WHERE (sla_subjects.state, sla_subjects.policy, sla_subjects.config_version)
+                  IS DISTINCT FROM (EXCLUDED.state, EXCLUDED.policy, EXCLUDED.config_version)
+            """;
+    private static final String FIRST_SEEN = """
+            SELECT subject_key, first_seen_at FROM sla_subjects WHERE subject_kind = :kind AND subject_key = ANY(CAST(:keys AS text[]))
             """;
     /** A state is recorded when it differs from the last one recorded (before any, a subject is open). */
     private static final String RECORD_STATES = """
@@ -45,7 +52,11 @@ class ClockRepository {
             SELECT subject_key, state, changed_at FROM sla_state_changes
             WHERE subject_kind = :kind AND subject_key = ANY(CAST(:keys AS text[])) ORDER BY changed_at, recorded_at
             """;
-    /** What firing set ({@code warned_for}, {@code breached_for}) is kept: a recomputation never fires anything again. */
+    /**
+     * What firing set ({@code warned_for}, {@code breached_for}) is kept: a recomputation never fires anything again. A
+     * clock computed as it already stands is not written (most changes to a conversation leave most of its clocks as
+     * they were), and its timers are set already.
+     */
     private static final String UPSERT_CLOCKS = """
             INSERT INTO sla_clocks (id, subject_kind, subject_key, clock, instance, state, policy, config_version, target_seconds,
                                     business_hours, started_at, at_risk_at, due_at, ended_at, paused_since, remaining_seconds, watched_since)
@@ -62,8 +73,13 @@ class ClockRepository {
                 target_seconds = EXCLUDED.target_seconds, business_hours = EXCLUDED.business_hours, started_at = EXCLUDED.started_at,
                 at_risk_at = EXCLUDED.at_risk_at, due_at = EXCLUDED.due_at, ended_at = EXCLUDED.ended_at,
                 paused_since = EXCLUDED.paused_since, remaining_seconds = EXCLUDED.remaining_seconds
-            RETURNING subject_key, next_fire_at, CASE WHEN state = 'RUNNING' THEN due_at END AS running_due,
-                      state IN ('RUNNING', 'PAUSED') AND (warned_for = at_risk_at OR breached_for = due_at) AS at_risk
+            WHERE (sla_clocks.state, sla_clocks.policy, sla_clocks.config_version, sla_clocks.target_seconds, sla_clocks.business_hours,
+                   sla_clocks.started_at, sla_clocks.at_risk_at, sla_clocks.due_at, sla_clocks.ended_at, sla_clocks.paused_since,
+                   sla_clocks.remaining_seconds)
+                  IS DISTINCT FROM (EXCLUDED.state, EXCLUDED.policy, EXCLUDED.config_version, EXCLUDED.target_seconds,
+                                    EXCLUDED.business_hours, EXCLUDED.started_at, EXCLUDED.at_risk_at, EXCLUDED.due_at, EXCLUDED.ended_at,
+                                    EXCLUDED.paused_since, EXCLUDED.remaining_seconds)
+            RETURNING next_fire_at, CASE WHEN state = 'RUNNING' THEN due_at END AS running_due
             """;
     private static final ArrayColumns<Row> CLOCK_COLUMNS = new ArrayColumns<Row>()
             .column("ids", "uuid", UUID.class, Row::id)
@@ -88,11 +104,11 @@ class ClockRepository {
               AND NOT EXISTS (SELECT 1 FROM unnest(CAST(:keys AS text[]), CAST(:clocks AS text[]), CAST(:instances AS int8[])) AS k(key, clock, instance)
                               WHERE k.key = c.subject_key AND k.clock = c.clock AND k.instance = c.instance)
             """;
-    /** Each subject's most urgent running due instant and whether a live clock of it has warned, as just written. */
+    /** Each subject's most urgent running due instant, as just computed; written only where it moved. */
     private static final String REFRESH_DUE = """
-            UPDATE sla_subjects s SET next_due_at = CAST(u.due AS timestamptz), at_risk = u.at_risk
-            FROM unnest(CAST(:keys AS text[]), CAST(:dues AS text[]), CAST(:atRisk AS bool[])) AS u(key, due, at_risk)
-            WHERE s.subject_kind = :kind AND s.subject_key = u.key
+            UPDATE sla_subjects s SET next_due_at = CAST(u.due AS timestamptz)
+            FROM unnest(CAST(:keys AS text[]), CAST(:dues AS text[])) AS u(key, due)
+            WHERE s.subject_kind = :kind AND s.subject_key = u.key AND s.next_due_at IS DISTINCT FROM CAST(u.due AS timestamptz)
             """;
     /**
      * Fires what is due, a batch at a time, each clock once: the rows are locked (another node skips them) and
@@ -116,11 +132,6 @@ class ClockRepository {
                         CAST(:keys AS text[]), CAST(:clocks AS text[]), CAST(:due AS text[]), CAST(:policies AS text[]),
                         CAST(:versions AS int4[])) AS f(id, clock_id, kind, subject_kind, subject_key, clock, due, policy, version)
             ON CONFLICT ON CONSTRAINT sla_breaches_once DO NOTHING
-            """;
-    private static final String MARK_AT_RISK = """
-            UPDATE sla_subjects SET at_risk = true
-            FROM unnest(CAST(:kinds AS text[]), CAST(:keys AS text[])) AS k(kind, key)
-            WHERE subject_kind = k.kind AND subject_key = k.key
             """;
     private static final String UPCOMING = """
             SELECT DISTINCT next_fire_at FROM sla_clocks WHERE next_fire_at > :now AND next_fire_at <= :until
@@ -150,8 +161,9 @@ class ClockRepository {
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("kind", kind.name()).addValue("now", Timestamp.from(now))
                 .addValue("version", version).addValue("keys", array("text", keys)).addValue("states", array("text", states))
                 .addValue("policies", array("text", policies));
+        named.update(UPSERT_SUBJECTS, p);
         Map<String, Instant> firstSeen = new HashMap<>();
-        named.query(UPSERT_SUBJECTS, p, (rs, n) -> firstSeen.put(rs.getString(1), rs.getTimestamp(2).toInstant()));
+        named.query(FIRST_SEEN, p, (rs, n) -> firstSeen.put(rs.getString(1), rs.getTimestamp(2).toInstant()));
         return firstSeen;
     }
 
@@ -181,13 +193,10 @@ class ClockRepository {
      */
     List<Instant> replaceClocks(SubjectKind kind, List<String> subjects, List<Row> rows, int version) {
         List<Instant> fireAt = new ArrayList<>();
-        Map<String, Instant> nextDue = new HashMap<>();
-        Map<String, Boolean> atRisk = new HashMap<>();
         if (!rows.isEmpty()) {
             MapSqlParameterSource p = CLOCK_COLUMNS.bind(rows, new MapSqlParameterSource().addValue("kind", kind.name())
                     .addValue("version", version));
             named.query(UPSERT_CLOCKS, p, (rs, n) -> {
-                String key = rs.getString("subject_key");
                 Timestamp at = rs.getTimestamp("next_fire_at");
                 Timestamp due = rs.getTimestamp("running_due");
                 if (at != null) {
@@ -196,10 +205,6 @@ class ClockRepository {
                         fireAt.add(due.toInstant());
                     }
                 }
-                if (due != null) {
-                    nextDue.merge(key, due.toInstant(), (a, b) -> a.isBefore(b) ? a : b);
-                }
-                atRisk.merge(key, rs.getBoolean("at_risk"), Boolean::logicalOr);
                 return null;
             });
         }
@@ -209,10 +214,15 @@ class ClockRepository {
                 .column("instances", "int8", Long.class, r -> r.planned().instance())
                 .bind(rows, new MapSqlParameterSource().addValue("kind", kind.name()).addValue("subjects", array("text", subjects)));
         named.update(DELETE_OTHERS, keep);
+        Map<String, Instant> nextDue = new HashMap<>();
+        for (Row row : rows) {
+            if (row.planned().state() == ClockState.RUNNING && row.planned().dueAt() != null) {
+                nextDue.merge(row.key(), row.planned().dueAt(), (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
         named.update(REFRESH_DUE, new ArrayColumns<String>()
                 .column("keys", "text", String.class, k -> k)
                 .column("dues", "text", String.class, k -> text(nextDue.get(k)))
-                .column("atRisk", "bool", Boolean.class, k -> atRisk.getOrDefault(k, false))
                 .bind(subjects, new MapSqlParameterSource().addValue("kind", kind.name())));
         return fireAt;
     }
@@ -242,10 +252,6 @@ class ClockRepository {
                 .column("versions", "int4", Integer.class, Fired::configVersion)
                 .bind(fired, new MapSqlParameterSource().addValue("now", Timestamp.from(now)).addValue("node", NodeIdentity.id()));
         named.update(RECORD_FIRED, p);
-        named.update(MARK_AT_RISK, new ArrayColumns<Fired>()
-                .column("kinds", "text", String.class, f -> f.subjectKind().name())
-                .column("keys", "text", String.class, Fired::subjectKey)
-                .bind(fired, new MapSqlParameterSource()));
         return fired;
     }
 
