@@ -54,7 +54,11 @@ class Alerts {
 
     /** Every rule judged on readings taken now, with its alert. */
     List<AlertEvaluator.RuleState> rules() {
-        return evaluator.judge(readings.now());
+        return rules(readings.now());
+    }
+
+    List<AlertEvaluator.RuleState> rules(Readings now) {
+        return evaluator.judge(now);
     }
 
     java.util.Map<Severity, Long> openBySeverity() {

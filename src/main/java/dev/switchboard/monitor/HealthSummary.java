@@ -36,12 +36,14 @@ class HealthSummary {
     private final ChatwootHealth chatwoot;
     private final Conversations conversations;
     private final Alerts alertRules;
+    private final MonitorReadings readings;
     private final Clock clock;
     private volatile SupportHealth lastRead;
 
     HealthSummary(DeliveryHealth delivery, IntakeStatus intake, EmailStatus emails, ChatwootHealth chatwoot,
-                  Conversations conversations, Alerts alertRules, Clock clock) {
+                  Conversations conversations, Alerts alertRules, MonitorReadings readings, Clock clock) {
         this.alertRules = alertRules;
+        this.readings = readings;
         this.chatwoot = chatwoot;
         this.conversations = conversations;
         this.delivery = delivery;
@@ -89,7 +91,7 @@ class HealthSummary {
             alerts.add(model.skipped() + " events could not be applied to the conversation model: see conversation_skipped_events,"
                     + " then POST /api/conversations/rebuild");
         }
-        List<AlertEvaluator.RuleState> rules = alertRules.rules();
+        List<AlertEvaluator.RuleState> rules = alertRules.rules(readings.from(deliveries, chatwootNow, model, outbox));
         rules.stream().filter(r -> (r.firing() || r.alertId() != null) && !SAID_ABOVE.contains(r.rule()))
                 .forEach(r -> alerts.add("[" + r.severity() + "] " + r.title() + ": " + r.detail()));
         SupportHealth read = new SupportHealth(alerts.isEmpty() ? "OK" : "ATTENTION", clock.instant(), alerts, rules, signature,

@@ -41,22 +41,25 @@ class MonitorReadings {
     }
 
     Readings now() {
+        return from(delivery.snapshot(), chatwoot.snapshot(), conversations.health(), emails.now());
+    }
+
+    /** The readings, with the snapshots a caller has already taken (the health summary takes them for itself too). */
+    Readings from(DeliveryHealth.Snapshot deliveries, ChatwootHealth.Snapshot chatwootNow, Conversations.Health model,
+                  EmailStatus.Snapshot outbox) {
         Instant now = clock.instant();
         Conversations.Waiting waitingConversations = conversations.waitingForReply();
         ThreadStatistics.Waiting waitingThreads = threads.waitingForReply();
         Instant oldest = earlier(waitingConversations.oldestSince(), waitingThreads.oldestSince());
-        DeliveryHealth.Snapshot deliveries = delivery.snapshot();
         DeliveryHealth.Rate rate = delivery.rateOver(properties.thresholds().deliveryWindow());
         List<String> breakers = deliveries.destinations().stream().filter(d -> d.breaker().equals("open"))
                 .map(DeliveryHealth.DestinationStatus::name).toList();
         List<String> flagged = deliveries.destinations().stream().filter(d -> d.flaggedAt() != null)
                 .map(DeliveryHealth.DestinationStatus::name).toList();
-        ChatwootHealth.Snapshot chatwootNow = chatwoot.snapshot();
-        return new Readings(now, waitingConversations.count() + waitingThreads.count(), oldest, conversations.health().lagP95Millis(),
+        return new Readings(now, waitingConversations.count() + waitingThreads.count(), oldest, model.lagP95Millis(),
                 rate.attempts(), rate.successRate(), delivery.deadSince(now.minus(Duration.ofHours(1))), breakers, flagged,
-                chatwootNow.configured() ? chatwootNow.failuresInARow() : null,
-                agent.failuresInARow(),
-                emails.now().oldestPendingAge(), clocks.overdue());
+                chatwootNow.configured() ? chatwootNow.failuresInARow() : null, agent.failuresInARow(), outbox.oldestPendingAge(),
+                clocks.overdue());
     }
 
     private static Instant earlier(Instant a, Instant b) {
