@@ -209,8 +209,8 @@ class ConversationProjector extends PollingWorker {
             announce(folded, fresh);
         }
         Set<String> changed = new TreeSet<>();
-        folded.states().forEach(f -> changed.add(ConversationSlaSubjects.key(f.state().accountId(), f.state().conversationId())));
-        folded.messages().forEach(m -> changed.add(ConversationSlaSubjects.key(m.accountId(), m.conversationId())));
+        folded.states().forEach(f -> changed.add(new Conversations.ClockKey(f.state().accountId(), f.state().conversationId()).text()));
+        folded.messages().forEach(m -> changed.add(new Conversations.ClockKey(m.accountId(), m.conversationId()).text()));
         clocks.changedSoon(SubjectKind.CONVERSATION, changed);
     }
 

@@ -45,10 +45,6 @@ class ConversationSlaSubjects implements SlaSubjects {
         this.jdbc = jdbc;
     }
 
-    static String key(long accountId, long conversationId) {
-        return accountId + ":" + conversationId;
-    }
-
     @Override
     public SubjectKind kind() {
         return SubjectKind.CONVERSATION;
@@ -59,11 +55,10 @@ class ConversationSlaSubjects implements SlaSubjects {
         List<Long> accounts = new ArrayList<>();
         List<Long> conversations = new ArrayList<>();
         for (String key : keys) {
-            String[] parts = key.split(":");
-            if (parts.length == 2 && parts[0].matches("\\d{1,18}") && parts[1].matches("\\d{1,18}")) {
-                accounts.add(Long.parseLong(parts[0]));
-                conversations.add(Long.parseLong(parts[1]));
-            }
+            Conversations.ClockKey.parse(key).ifPresent(k -> {
+                accounts.add(k.accountId());
+                conversations.add(k.conversationId());
+            });
         }
         if (accounts.isEmpty()) {
             return List.of();
@@ -74,13 +69,13 @@ class ConversationSlaSubjects implements SlaSubjects {
         jdbc.sql(MARKS).param("accounts", new SqlArrayValue("int8", (Object[]) a))
                 .param("conversations", new SqlArrayValue("int8", (Object[]) c))
                 .query(rs -> {
-                    marks.computeIfAbsent(key(rs.getLong(1), rs.getLong(2)), k -> new ArrayList<>()).add(
+                    marks.computeIfAbsent(new Conversations.ClockKey(rs.getLong(1), rs.getLong(2)).text(), k -> new ArrayList<>()).add(
                             new SubjectFacts.Mark(rs.getTimestamp(4).toInstant(), rs.getString(3).equals("CONTACT")));
                 });
         return jdbc.sql(STATES).param("accounts", new SqlArrayValue("int8", (Object[]) a))
                 .param("conversations", new SqlArrayValue("int8", (Object[]) c))
                 .query((rs, n) -> {
-                    String key = key(rs.getLong("account_id"), rs.getLong("conversation_id"));
+                    String key = new Conversations.ClockKey(rs.getLong("account_id"), rs.getLong("conversation_id")).text();
                     Timestamp stateAt = rs.getTimestamp("state_at");
                     java.sql.Array labels = rs.getArray("labels");
                     long inbox = rs.getLong("inbox_id");

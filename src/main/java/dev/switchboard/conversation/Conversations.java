@@ -69,7 +69,7 @@ public class Conversations {
                 + "/app/accounts/" + accountId + "/conversations/" + conversationId;
         return new Detail(summary, link, queries.messages(accountId, conversationId, 200), events, found,
                 actions.forConversation(accountId, conversationId, 100),
-                clocks.clocks(SubjectKind.CONVERSATION, ConversationSlaSubjects.key(accountId, conversationId)));
+                clocks.clocks(SubjectKind.CONVERSATION, new ClockKey(accountId, conversationId).text()));
     }
 
     /** For each contact, the conversations they opened since then (theirs included), in one query. */
@@ -172,6 +172,23 @@ public class Conversations {
     }
 
     public record IntentCount(String intent, long conversations, long escalated) {
+    }
+
+    /** A conversation as the SLA clocks name it: {@code <account>:<conversation>}, the key of its clocks and breaches. */
+    public record ClockKey(long accountId, long conversationId) {
+
+        public String text() {
+            return accountId + ":" + conversationId;
+        }
+
+        /** The conversation a clock key names; empty for a key that names none. */
+        public static java.util.Optional<ClockKey> parse(String key) {
+            String[] parts = key.split(":");
+            if (parts.length != 2 || !parts[0].matches("\\d{1,18}") || !parts[1].matches("\\d{1,18}")) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(new ClockKey(Long.parseLong(parts[0]), Long.parseLong(parts[1])));
+        }
     }
 
     /** A Chatwoot contact of an account. */

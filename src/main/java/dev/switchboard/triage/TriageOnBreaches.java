@@ -69,15 +69,15 @@ class TriageOnBreaches {
     void escalate(BreachesFired fired) {
         List<Escalation> escalations = new ArrayList<>();
         for (BreachesFired.Breach breach : fired.breaches()) {
-            String[] key = breach.subjectKey().split(":");
-            if (breach.subjectKind() != SubjectKind.CONVERSATION || key.length != 2 || !key[0].matches("\\d{1,18}")
-                    || !key[1].matches("\\d{1,18}")) {
+            var key = breach.subjectKind() == SubjectKind.CONVERSATION ? Conversations.ClockKey.parse(breach.subjectKey())
+                    : java.util.Optional.<Conversations.ClockKey>empty();
+            if (key.isEmpty()) {
                 continue;
             }
             boolean breached = breach.kind() == BreachKind.BREACHED;
             String evidence = clockName(breach) + " due " + breach.dueAt() + (breached ? " passed unmet" : " is near")
                     + " (policy " + breach.policy() + ", version " + breach.configVersion() + ")";
-            escalations.add(new Escalation(UuidV7.next(clock), Long.parseLong(key[0]), Long.parseLong(key[1]),
+            escalations.add(new Escalation(UuidV7.next(clock), key.get().accountId(), key.get().conversationId(),
                     breached ? "sla breached" : "sla at risk", evidence, breach));
         }
         if (escalations.isEmpty()) {
