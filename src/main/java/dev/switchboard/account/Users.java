@@ -79,6 +79,7 @@ public class Users implements UserDetailsService {
 
     /** @param email may be null; @param displayName may be null; @return false when the username is taken */
     boolean create(String username, String rawPassword, Role role, String email, String displayName) {
+        forAPerson(role);
         return jdbc.sql(INSERT).param("id", UuidV7.next(clock)).param("username", username)
                 .param("hash", passwords.encode(rawPassword)).param("role", role.name()).param("email", email)
                 .param("displayName", displayName).param("now", Timestamp.from(clock.instant())).update() == 1;
@@ -90,6 +91,12 @@ public class Users implements UserDetailsService {
 
     Optional<UserView> view(String username) {
         return jdbc.sql(VIEW_COLUMNS + " WHERE username = :username").param("username", username).query(Users::view).optional();
+    }
+
+    private static void forAPerson(Role role) {
+        if (!Role.forPeople().contains(role)) {
+            throw Invalid.field("role", "must be VIEWER, AGENT or ADMIN: " + role + " is for API tokens only");
+        }
     }
 
     private static UserView view(ResultSet rs, int n) throws SQLException {
@@ -104,6 +111,7 @@ public class Users implements UserDetailsService {
      * @param by who asks: a username, or {@code token:<name>} for an API token
      */
     void update(String username, Role role, String email, String displayName, boolean disabled, String by) {
+        forAPerson(role);
         if (username.equals(by) && (role != Role.ADMIN || disabled)) {
             throw new Conflict("own-admin-role", "You cannot take away your own admin role or disable yourself; ask another admin.");
         }

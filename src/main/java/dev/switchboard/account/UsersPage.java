@@ -95,7 +95,7 @@ class UsersPage {
 
     private String page(UserController.NewUser form, Map<String, String> errors, Model model) {
         model.addAttribute("users", users.list());
-        model.addAttribute("roles", Role.values());
+        model.addAttribute("roles", Role.forPeople());
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         return "users/users";

@@ -37,12 +37,10 @@ final class ActionCarrier {
                 return "added " + String.join(", ", added);
             }
             case "NOTE" -> {
-                api.postMessage(account, conversation, payload.path("content").asString(), true);
-                return "note posted";
+                return postOnce(api, action, payload.path("content").asString(), true);
             }
             case "REPLY" -> {
-                api.postMessage(account, conversation, payload.path("content").asString(), false);
-                return "reply sent";
+                return postOnce(api, action, payload.path("content").asString(), false);
             }
             case "RAISE_PRIORITY" -> {
                 ChatwootPriority wanted = ChatwootPriority.of(payload.path("priority").asString()).orElseThrow();
@@ -71,5 +69,24 @@ final class ActionCarrier {
             }
             default -> throw new IllegalStateException("unknown action kind " + action.kind());
         }
+    }
+
+    /**
+     * A message is posted at most once however often the call is tried: an earlier try may have been stored by
+     * Chatwoot though its answer never came back (a timeout, a dropped connection), so every try after the first
+     * looks for the message marked with this action's id before posting again.
+     */
+    private static String postOnce(ChatwootApi api, ActionRepository.Claimed action, String content, boolean privateNote)
+            throws ChatwootApi.CallFailed {
+        String what = privateNote ? "note" : "reply";
+        String marker = action.id().toString();
+        if (action.attempts() > 1) {
+            long found = api.findMarked(action.accountId(), action.conversationId(), marker);
+            if (found >= 0) {
+                return what + " already in Chatwoot (message " + found + "), not posted again";
+            }
+        }
+        long id = api.postMessage(action.accountId(), action.conversationId(), content, privateNote, marker);
+        return (privateNote ? "note posted" : "reply sent") + " (message " + id + ")";
     }
 }

@@ -25,7 +25,7 @@ class ActionRepository {
             UPDATE chatwoot_actions a SET lease_owner = :owner, next_attempt_at = :leaseEnd, attempts = a.attempts + 1, step = a.step + 1
             WHERE a.id IN (SELECT id FROM chatwoot_actions WHERE status = 'PENDING' AND next_attempt_at <= :now
                            ORDER BY next_attempt_at, seq LIMIT :limit FOR UPDATE SKIP LOCKED)
-            RETURNING a.seq, a.id, a.account_id, a.conversation_id, a.kind, a.payload::text AS payload, a.step
+            RETURNING a.seq, a.id, a.account_id, a.conversation_id, a.kind, a.payload::text AS payload, a.step, a.attempts
             """;
     private static final String DONE = """
             UPDATE chatwoot_actions SET status = 'DONE', done_at = :now, lease_owner = NULL, last_error = NULL,
@@ -80,7 +80,8 @@ class ActionRepository {
         return jdbc.sql(CLAIM).param("owner", owner).param("limit", limit).param("now", Timestamp.from(now))
                 .param("leaseEnd", Timestamp.from(leaseEnd))
                 .query((rs, n) -> new Claimed(rs.getLong("seq"), rs.getObject("id", UUID.class), rs.getLong("account_id"), rs.getLong("conversation_id"),
-                        rs.getString("kind"), rs.getString("payload"), rs.getInt("step")))
+                        rs.getString("kind"), rs.getString("payload"), rs.getInt("step"),
+                        rs.getInt("attempts")))
                 .list().stream().sorted(java.util.Comparator.comparingLong(Claimed::seq)).toList();
     }
 
@@ -132,6 +133,7 @@ class ActionRepository {
     }
 
     /** @param seq enqueue order: RETURNING keeps no order, and a conversation's actions go in the order decided */
-    record Claimed(long seq, UUID id, long accountId, long conversationId, String kind, String payload, int step) {
+    /** @param attempts every try ever made, this one included (a replay starts the steps again, not this) */
+    record Claimed(long seq, UUID id, long accountId, long conversationId, String kind, String payload, int step, int attempts) {
     }
 }

@@ -26,6 +26,8 @@ class ChatwootApi {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int EXCERPT = 300;
+    /** The content attribute that names the action which posted a message. */
+    static final String MARKER = "switchboard_action";
 
     private final HttpClient http;
     private final String base;
@@ -59,9 +61,27 @@ class ChatwootApi {
         post(conversationPath(account, conversation) + "/labels", Map.of("labels", labels));
     }
 
-    void postMessage(long account, long conversation, String content, boolean privateNote) throws CallFailed {
-        post(conversationPath(account, conversation) + "/messages",
-                Map.of("content", content, "message_type", "outgoing", "private", privateNote, "content_type", "text"));
+    /**
+     * Posts a message marked with {@code marker} in its content attributes, which Chatwoot keeps with the message and
+     * shows in its webhooks and message lists ({@link #findMarked}). Not {@code echo_id}: Chatwoot only passes that back
+     * over its websocket, never keeps it, and its API document does not allow it here.
+     *
+     * @return Chatwoot's id for the message
+     */
+    long postMessage(long account, long conversation, String content, boolean privateNote, String marker) throws CallFailed {
+        return post(conversationPath(account, conversation) + "/messages",
+                Map.of("content", content, "message_type", "outgoing", "private", privateNote, "content_type", "text",
+                        "content_attributes", Map.of(MARKER, marker))).path("id").asLong();
+    }
+
+    /** The id of the message among the conversation's latest (Chatwoot lists 20) that carries {@code marker}; -1 when none. */
+    long findMarked(long account, long conversation, String marker) throws CallFailed {
+        for (JsonNode message : messages(account, conversation).path("payload")) {
+            if (marker.equals(message.path("content_attributes").path(MARKER).asString(null))) {
+                return message.path("id").asLong();
+            }
+        }
+        return -1;
     }
 
     void toggleStatus(long account, long conversation, String status) throws CallFailed {
@@ -109,10 +129,16 @@ class ChatwootApi {
         }
     }
 
-    private void post(String path, Map<String, ?> body) throws CallFailed {
-        send(HttpRequest.newBuilder(URI.create(base + path))
+    /** @return the answer's JSON; an empty object when it has none or is not JSON (the POST itself succeeded) */
+    private JsonNode post(String path, Map<String, ?> body) throws CallFailed {
+        Reply reply = send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), true);
+        try {
+            return reply.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(reply.body());
+        } catch (RuntimeException e) {
+            return JSON.createObjectNode();
+        }
     }
 
     private Reply send(HttpRequest.Builder request, boolean authenticated) throws CallFailed {

@@ -37,8 +37,13 @@ final class ChatwootPayloads {
                  Instant snoozedUntil, Instant lastActivityAt, double version) {
     }
 
+    /**
+     * @param senderType Chatwoot's sender type as the webhook gives it ({@code user}, {@code agent_bot}, {@code contact},
+     *                   {@code User}, …); null when none
+     * @param marker     the Switchboard action that posted it ({@code content_attributes.switchboard_action}); null for others
+     */
     record Message(long accountId, long conversationId, long messageId, SenderKind kind, String senderName, String content,
-                   boolean deleted, Instant createdAt) {
+                   boolean deleted, Instant createdAt, String senderType, Long senderId, String marker) {
     }
 
     /** @param attributes the contact's custom attributes, as JSON */
@@ -101,18 +106,19 @@ final class ChatwootPayloads {
             return Optional.empty();
         }
         JsonNode sender = m.path("sender");
+        String marker = marker(m);
         SenderKind kind;
         if (m.path("private").asBoolean(false)) {
             kind = SenderKind.NOTE;
         } else if (type.equals("incoming")) {
             kind = SenderKind.CONTACT;
         } else {
-            kind = "user".equals(text(sender.path("type"))) ? SenderKind.AGENT : SenderKind.BOT;
+            kind = "user".equals(text(sender.path("type"))) || marker != null ? SenderKind.AGENT : SenderKind.BOT;
         }
         Instant created = time(m.path("created_at"));
         return Optional.of(new Message(account, conversationId, m.path("id").asLong(), kind, text(sender.path("name")),
                 text(m.path("content")), m.path("content_attributes").path("deleted").asBoolean(false),
-                created == null ? Instant.EPOCH : created));
+                created == null ? Instant.EPOCH : created, text(sender.path("type")), longOrNull(sender.path("id")), marker));
     }
 
     /** The conversation's {@code messages[]}: its last public message, integer types and epochs. */
@@ -124,15 +130,25 @@ final class ChatwootPayloads {
                 continue;
             }
             String senderType = text(m.path("sender_type"));
+            String marker = marker(m);
             SenderKind kind = m.path("private").asBoolean(false) ? SenderKind.NOTE
                     : type == 0 ? SenderKind.CONTACT
-                    : "User".equals(senderType) ? SenderKind.AGENT : SenderKind.BOT;
+                    : "User".equals(senderType) || marker != null ? SenderKind.AGENT : SenderKind.BOT;
             Instant created = epoch(m.path("created_at"));
             messages.add(new Message(state.accountId(), state.conversationId(), m.path("id").asLong(), kind,
                     text(m.path("sender").path("name")), text(m.path("content")),
-                    m.path("content_attributes").path("deleted").asBoolean(false), created == null ? Instant.EPOCH : created));
+                    m.path("content_attributes").path("deleted").asBoolean(false), created == null ? Instant.EPOCH : created,
+                    senderType, longOrNull(m.path("sender_id")), marker));
         }
         return messages;
+    }
+
+    /**
+     * A public reply Switchboard posted counts as a person's: someone approved it (or autonomy they granted did), and the
+     * SLA clocks stop at the moment Chatwoot stored it, whichever token posted it.
+     */
+    private static String marker(JsonNode m) {
+        return text(m.path("content_attributes").path("switchboard_action"));
     }
 
     private static Contact contact(JsonNode c, long account, double version) {

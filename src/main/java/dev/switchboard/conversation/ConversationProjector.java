@@ -217,7 +217,12 @@ class ConversationProjector extends PollingWorker {
     /** The customer messages new to the model, to triage (which writes in this transaction, before the clocks read intents). */
     private void announce(EventBatch folded, List<ChatwootPayloads.Message> fresh) {
         List<CustomerMessageArrived> arrived = new ArrayList<>();
+        List<NotesArrived.Note> notes = new ArrayList<>();
         for (ChatwootPayloads.Message message : fresh) {
+            if (message.kind() == SenderKind.NOTE) {
+                notes.add(new NotesArrived.Note(message.accountId(), message.conversationId(), message.messageId(), message.content(),
+                        message.createdAt(), message.senderType(), message.senderId(), message.senderName(), message.marker() != null));
+            }
             if (message.kind() != SenderKind.CONTACT) {
                 continue;
             }
@@ -230,6 +235,9 @@ class ConversationProjector extends PollingWorker {
         }
         if (!arrived.isEmpty()) {
             publisher.publishEvent(new CustomerMessagesArrived(arrived));
+        }
+        if (!notes.isEmpty()) {
+            publisher.publishEvent(new NotesArrived(notes));
         }
     }
 }

@@ -58,6 +58,12 @@ public class Conversations {
                 "Switchboard has no conversation " + conversationId + " in Chatwoot account " + accountId + "."));
     }
 
+    /** The conversation as the model holds it, if it does, with its last {@code limit} messages, newest first. */
+    public java.util.Optional<Glance> glance(long accountId, long conversationId, int limit) {
+        return queries.find(accountId, conversationId).map(summary -> new Glance(summary,
+                queries.messages(accountId, conversationId, limit)));
+    }
+
     /** The conversation with its messages, the events that told of it, what was found and what was done in Chatwoot. */
     public Detail detail(long accountId, long conversationId) {
         Summary summary = find(accountId, conversationId);
@@ -165,6 +171,10 @@ public class Conversations {
     public record Detail(Summary conversation, String chatwootUrl, List<MessageView> messages, List<TimelineEvent> events,
                          List<ConversationFindings.Finding> findings, List<ChatwootActions.ActionView> actions,
                          List<SlaClocks.ClockView> clocks) {
+    }
+
+    /** @param lastMessages newest first */
+    public record Glance(Summary conversation, List<MessageView> lastMessages) {
     }
 
     /** @param oldestSince null when none waits */

@@ -77,7 +77,8 @@ final class EventBatch {
     static ChatwootPayloads.Message fold(ChatwootPayloads.Message h, ChatwootPayloads.Message n) {
         return new ChatwootPayloads.Message(h.accountId(), h.conversationId(), h.messageId(), h.kind(),
                 h.senderName() != null ? h.senderName() : n.senderName(), n.deleted() && !h.deleted() ? n.content() : h.content(),
-                h.deleted() || n.deleted(), later(h.createdAt(), n.createdAt()));
+                h.deleted() || n.deleted(), later(h.createdAt(), n.createdAt()), h.senderType() != null ? h.senderType() : n.senderType(),
+                h.senderId() != null ? h.senderId() : n.senderId(), h.marker() != null ? h.marker() : n.marker());
     }
 
     static double contactVersion(ChatwootPayloads.State state) {

@@ -1,6 +1,9 @@
 package dev.switchboard.delivery;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -61,5 +64,45 @@ public final class StandardWebhooks {
             }
         }
         return signatures.toString();
+    }
+
+    /**
+     * Judges a signed message Switchboard receives: the headers must all be there, the timestamp within
+     * {@code tolerance} of now (a captured request cannot be replayed later), and one of the {@code v1} signatures
+     * must be the one a key makes, compared in constant time.
+     */
+    public static Verdict verify(List<byte[]> keys, String id, String timestamp, String signatures, byte[] body, Instant now,
+                                 Duration tolerance) {
+        if (id == null || id.isBlank() || timestamp == null || signatures == null || signatures.isBlank()) {
+            return Verdict.MISSING;
+        }
+        long seconds;
+        try {
+            seconds = Long.parseLong(timestamp.strip());
+        } catch (NumberFormatException e) {
+            return Verdict.MISSING;
+        }
+        if (Math.abs(now.getEpochSecond() - seconds) > tolerance.toSeconds()) {
+            return Verdict.STALE;
+        }
+        for (byte[] key : keys) {
+            byte[] expected = signature(List.of(key), id, seconds, body).getBytes(StandardCharsets.UTF_8);
+            for (String presented : signatures.strip().split("\\s+")) {
+                if (MessageDigest.isEqual(expected, presented.getBytes(StandardCharsets.UTF_8))) {
+                    return Verdict.VALID;
+                }
+            }
+        }
+        return Verdict.MISMATCH;
+    }
+
+    public enum Verdict {
+        VALID,
+        /** a header is absent or unreadable */
+        MISSING,
+        /** the timestamp is too far from now */
+        STALE,
+        /** no signature matches */
+        MISMATCH
     }
 }

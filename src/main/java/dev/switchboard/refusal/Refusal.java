@@ -6,7 +6,7 @@ package dev.switchboard.refusal;
  * {@code /api/} ({@code urn:switchboard:problem:<reason>}), a message in the pages. Nothing was written.
  */
 public abstract sealed class Refusal extends RuntimeException
-        permits NotFound, Conflict, Invalid, RateLimited, NotAllowed, Gone {
+        permits NotFound, Conflict, Invalid, RateLimited, NotAllowed, Gone, Unauthenticated {
 
     private final String reason;
 

@@ -24,6 +24,7 @@ import dev.switchboard.settings.SystemSettings;
 import dev.switchboard.web.Inputs;
 import dev.switchboard.web.Role;
 import dev.switchboard.account.Users;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,10 +43,11 @@ class Threads {
     private final Users users;
     private final CustomerFacingNames names;
     private final SlaClocks clocks;
+    private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
     Threads(ThreadRepository repository, CustomerLinks links, ThreadNotifications notifications, SystemSettings settings,
-            Users users, CustomerFacingNames names, SlaClocks clocks, Clock clock) {
+            Users users, CustomerFacingNames names, SlaClocks clocks, ApplicationEventPublisher publisher, Clock clock) {
         this.repository = repository;
         this.links = links;
         this.notifications = notifications;
@@ -53,6 +55,7 @@ class Threads {
         this.users = users;
         this.names = names;
         this.clocks = clocks;
+        this.publisher = publisher;
         this.clock = clock;
     }
 
@@ -193,6 +196,7 @@ class Threads {
         }
         clocksChanged(thread.id());
         notifications.customerReplied(thread, messageId, body, settings.current());
+        publisher.publishEvent(new CustomerWroteAgain(thread.id(), thread.code(), messageId, now));
         return customerView(link);
     }
 

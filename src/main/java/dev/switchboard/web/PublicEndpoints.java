@@ -11,12 +11,14 @@ final class PublicEndpoints {
 
     static final String PORTAL = "/api/support/public/";
     static final String CLIENT_LOGS = "/api/client-logs";
+    /** Where the AI agent proposes drafts; it signs them or holds an AGENT_BOT token, and no session acts there. */
+    static final String AGENT_DRAFTS = "/api/agent/drafts";
 
     private PublicEndpoints() {
     }
 
     static boolean takesPostsFromAnyone(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith(PORTAL) || path.equals(CLIENT_LOGS);
+        return path.startsWith(PORTAL) || path.equals(CLIENT_LOGS) || path.equals(AGENT_DRAFTS);
     }
 }

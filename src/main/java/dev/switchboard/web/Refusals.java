@@ -4,6 +4,7 @@ import java.net.URI;
 
 import dev.switchboard.refusal.Conflict;
 import dev.switchboard.refusal.Gone;
+import dev.switchboard.refusal.Unauthenticated;
 import dev.switchboard.refusal.Invalid;
 import dev.switchboard.refusal.NotAllowed;
 import dev.switchboard.refusal.NotFound;
@@ -29,6 +30,7 @@ public final class Refusals {
             case RateLimited r -> HttpStatus.TOO_MANY_REQUESTS;
             case NotAllowed n -> HttpStatus.FORBIDDEN;
             case Gone g -> HttpStatus.GONE;
+            case Unauthenticated u -> HttpStatus.UNAUTHORIZED;
         };
     }
 

@@ -50,6 +50,9 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .requestMatchers(PUBLIC_API).permitAll()
                         .requestMatchers(HttpMethod.POST, PublicEndpoints.CLIENT_LOGS).permitAll()
+                        // the agent's door: its signature (judged there) or an AGENT_BOT token, which opens nothing else
+                        .requestMatchers(HttpMethod.POST, PublicEndpoints.AGENT_DRAFTS).permitAll()
+                        .requestMatchers("/api/drafts", "/api/drafts/**").hasRole(Role.AGENT.name())
                         .requestMatchers("/api/account", "/api/account/**").hasRole(Role.VIEWER.name())
                         .requestMatchers("/api/settings", "/api/settings/**", "/api/users", "/api/users/**",
                                 "/api/client-logs", "/api/client-logs/**").hasRole(Role.ADMIN.name())
@@ -109,7 +112,7 @@ class SecurityConfiguration {
                         .hasRole(Role.VIEWER.name())
                         .requestMatchers("/account", "/account/**").hasRole(Role.VIEWER.name())
                         .requestMatchers("/deliveries/**", "/inbox", "/inbox/**", "/conversations", "/conversations/**", "/chatwoot/**",
-                                "/alerts/**")
+                                "/alerts/**", "/drafts", "/drafts/**")
                         .hasRole(Role.AGENT.name())
                         .anyRequest().hasRole(Role.ADMIN.name()))
                 // the portal's forms act with no one's authority (a reply's is the link token in its address),

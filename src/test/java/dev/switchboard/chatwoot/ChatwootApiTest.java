@@ -52,15 +52,17 @@ class ChatwootApiTest {
         assertThat(api.messages(3, 5).path("payload").isArray()).isTrue();
         assertThat(api.labels(3, 5)).containsExactly("billing");
         api.replaceLabels(3, 5, List.of("billing", "vip"));
-        api.postMessage(3, 5, "a note", true);
-        api.postMessage(3, 5, "a reply", false);
+        api.postMessage(3, 5, "a note", true, "action-1");
+        long reply = api.postMessage(3, 5, "a reply", false, "action-2");
+        assertThat(api.findMarked(3, 5, "action-2")).isEqualTo(reply);
+        assertThat(api.findMarked(3, 5, "action-3")).isEqualTo(-1);
         api.toggleStatus(3, 5, "resolved");
         api.togglePriority(3, 5, "urgent");
         api.assignTeam(3, 5, 2);
         api.assignAgent(3, 5, 12);
         assertThat(api.contact(3, 42).path("payload").path("custom_attributes").path("vip").asBoolean()).isTrue();
 
-        assertThat(chatwoot.calls()).hasSize(11).allSatisfy(call -> assertThat(call.status()).isEqualTo(200));
+        assertThat(chatwoot.calls()).hasSize(13).allSatisfy(call -> assertThat(call.status()).isEqualTo(200));
         assertThat(chatwoot.conversation(5).labels).containsExactly("billing", "vip");
         assertThat(chatwoot.conversation(5).status).isEqualTo("resolved");
     }

@@ -74,6 +74,26 @@ public final class ChatwootEvents {
         return message("outgoing", "user", true, at);
     }
 
+    /** The customer's message with that text. */
+    public ChatwootEvents customerWrote(String content, Instant at) {
+        return message("incoming", "contact", 0, "Ana Costa", false, content, null, at);
+    }
+
+    /** A private note by that sender ({@code user} or {@code agent_bot}, with its Chatwoot id and name). */
+    public ChatwootEvents noteBy(String senderType, long senderId, String name, String content, Instant at) {
+        return message("outgoing", senderType, senderId, name, true, content, null, at);
+    }
+
+    /** A public reply posted through the API by Switchboard's action {@code marker} (as the agent bot's token). */
+    public ChatwootEvents replyMarked(String marker, String content, Instant at) {
+        return message("outgoing", "agent_bot", 5, "Switchboard", false, content, marker, at);
+    }
+
+    /** The id of the last message stored. */
+    public long lastMessageId() {
+        return messages;
+    }
+
     /** {@code conversation_status_changed} to that status ({@code snoozed}, {@code open}, {@code resolved}) at that instant. */
     public ChatwootEvents status(String status, Instant at) {
         this.status = status.toLowerCase(Locale.ROOT);
@@ -90,15 +110,25 @@ public final class ChatwootEvents {
     }
 
     private ChatwootEvents message(String type, String sender, boolean isPrivate, Instant at) {
+        return message(type, sender, sender.equals("contact") ? 0 : 12, sender.equals("contact") ? "Ana Costa" : "Priya Sharma",
+                isPrivate, type.equals("incoming") ? "Where is my order?" : "Looking into it.", null, at);
+    }
+
+    private ChatwootEvents message(String type, String sender, long senderId, String name, boolean isPrivate, String content,
+                                   String marker, Instant at) {
         ObjectNode body = JSON.createObjectNode();
         body.put("event", "message_created");
         body.put("id", ++messages);
         body.putObject("account").put("id", account);
         body.put("message_type", type);
         body.put("private", isPrivate);
-        body.put("content", type.equals("incoming") ? "Where is my order?" : "Looking into it.");
+        body.put("content", content);
+        ObjectNode attributes = body.putObject("content_attributes");
+        if (marker != null) {
+            attributes.put("switchboard_action", marker);
+        }
         body.put("created_at", at.toString());
-        body.putObject("sender").put("type", sender).put("name", sender.equals("contact") ? "Ana Costa" : "Priya Sharma");
+        body.putObject("sender").put("id", senderId).put("type", sender).put("name", name);
         body.set("conversation", state());
         store("message_created", body, at);
         return this;

@@ -14,6 +14,9 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,6 +51,8 @@ public final class FakeChatwoot implements AutoCloseable {
     private final Map<Long, Map<String, Object>> contacts = new ConcurrentHashMap<>();
     private volatile boolean servicesFailing;
     private volatile boolean down;
+    private volatile boolean stallNext;
+    private final CountDownLatch[] holding = {new CountDownLatch(0)};
 
     public FakeChatwoot(String apiKey) throws IOException {
         this.apiKey = apiKey;
@@ -60,6 +65,8 @@ public final class FakeChatwoot implements AutoCloseable {
             }
         });
         server.createContext("/api", this::api);
+        // a stalled answer must not hold up the calls after it
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         if (specAvailable()) {
             // reading the document takes seconds: not on the first request, which would time out
             validator();
@@ -91,8 +98,27 @@ public final class FakeChatwoot implements AutoCloseable {
         }
     }
 
+    /**
+     * The next message POST is stored, as Chatwoot would, but its answer is held back until {@link #release} (or ten
+     * seconds): the caller times out not knowing that the message exists.
+     */
+    public void storeNextMessageThenStall() {
+        synchronized (holding) {
+            holding[0] = new CountDownLatch(1);
+        }
+        stallNext = true;
+    }
+
+    public void release() {
+        synchronized (holding) {
+            holding[0].countDown();
+        }
+    }
+
     /** Forgets conversations, calls and queued failures; up and well again. Each test checks its own violations before this. */
     public void reset() {
+        stallNext = false;
+        release();
         conversations.clear();
         contacts.clear();
         calls.clear();
@@ -130,6 +156,8 @@ public final class FakeChatwoot implements AutoCloseable {
         public volatile Long teamId;
         public final List<String> notes = new CopyOnWriteArrayList<>();
         public final List<String> replies = new CopyOnWriteArrayList<>();
+        /** Every message posted, as Chatwoot lists them (integer type, content attributes kept). */
+        public final List<Map<String, Object>> messages = new CopyOnWriteArrayList<>();
 
         public Conversation labels(String... names) {
             labels.clear();
@@ -250,11 +278,35 @@ public final class FakeChatwoot implements AutoCloseable {
             case "/messages" -> {
                 if (post) {
                     String content = json.path("content").asString();
-                    (json.path("private").asBoolean(false) ? c.notes : c.replies).add(content);
-                    return reply(exchange, 200, "{\"id\":" + (90000 + c.notes.size() + c.replies.size())
-                            + ",\"content\":" + JSON.writeValueAsString(content) + ",\"message_type\":1}");
+                    boolean privateNote = json.path("private").asBoolean(false);
+                    Map<String, Object> message = new java.util.LinkedHashMap<>();
+                    synchronized (c) {
+                        (privateNote ? c.notes : c.replies).add(content);
+                        message.put("id", 90000L + c.notes.size() + c.replies.size());
+                    }
+                    message.put("content", content);
+                    message.put("message_type", 1);
+                    message.put("private", privateNote);
+                    message.put("content_attributes", json.path("content_attributes").isObject()
+                            ? JSON.convertValue(json.path("content_attributes"), Map.class) : Map.of());
+                    message.put("created_at", java.time.Instant.now().getEpochSecond());
+                    c.messages.add(message);
+                    if (stallNext) {
+                        stallNext = false;
+                        CountDownLatch latch;
+                        synchronized (holding) {
+                            latch = holding[0];
+                        }
+                        try {
+                            latch.await(10, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                    return reply(exchange, 200, JSON.writeValueAsString(message));
                 }
-                return reply(exchange, 200, "{\"meta\":{},\"payload\":[]}");
+                List<Map<String, Object>> latest = c.messages.subList(Math.max(0, c.messages.size() - 20), c.messages.size());
+                return reply(exchange, 200, JSON.writeValueAsString(Map.of("meta", Map.of(), "payload", latest)));
             }
             default -> {
                 return reply(exchange, 404, "{\"error\":\"Resource could not be found\"}");

@@ -26,6 +26,10 @@ public abstract class WithFakeChatwoot {
     public static final String DATABASE = "switchboard_chatwoot_test";
     public static final String CHATWOOT_KEY = "cw-test-token-4c1a";
     public static final long ACCOUNT = 3;
+    /** The AI agent's draft-signing secret, and the Chatwoot agent bot whose private notes are its drafts. */
+    public static final String AGENT_DRAFT_SECRET = "whsec_" + java.util.Base64.getEncoder()
+            .encodeToString("agent-draft-secret-for-tests-32b".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    public static final long AGENT_BOT_ID = 5;
     public static final FakeChatwoot CHATWOOT;
 
     static {
@@ -48,6 +52,9 @@ public abstract class WithFakeChatwoot {
         registry.add("switchboard.chatwoot.actions.poll-interval", () -> "200ms");
         registry.add("switchboard.chatwoot.actions.timeout", () -> "2s");
         registry.add("switchboard.chatwoot.probe.interval", () -> "1m");
+        registry.add("switchboard.drafts.agent-secret", () -> AGENT_DRAFT_SECRET);
+        registry.add("switchboard.drafts.agent-bot-ids", () -> AGENT_BOT_ID);
+        registry.add("switchboard.drafts.mirror-to-chatwoot", () -> true);
     }
 
     @LocalServerPort
