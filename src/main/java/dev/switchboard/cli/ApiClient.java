@@ -36,6 +36,24 @@ final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** The answer as text, whatever its type (the drafts export is JSON lines). */
+    TextReply getText(String path) {
+        try {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Authorization", "Bearer " + token).timeout(Duration.ofMinutes(10)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new TextReply(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new Options.UsageException("Cannot reach Switchboard at " + base + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Options.UsageException("interrupted");
+        }
+    }
+
+    record TextReply(int status, String body) {
+    }
+
     private Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = client.send(request.header("Authorization", "Bearer " + token)

@@ -26,6 +26,7 @@ public final class Cli {
         commands.put("simulate", new SimulateCommand());
         commands.put("deliveries", new DeliveriesCommand());
         commands.put("conversations", new ConversationsCommand());
+        commands.put("drafts", new DraftsCommand());
         commands.put("check-chatwoot-health", new CheckChatwootHealthCommand());
         commands.put("check-agent-health", new CheckAgentHealthCommand());
         return Map.copyOf(commands);
@@ -118,6 +119,7 @@ public final class Cli {
                   simulate               post Chatwoot-shaped webhooks to a running Switchboard; a stand-in agent
                   deliveries             list dead deliveries, replay them, cancel a replay
                   conversations          rebuild the conversation model from the stored events; its lag
+                  drafts                 export the decided AI drafts as JSON lines
                   check-chatwoot-health  is Chatwoot up, and does the API key reach the account?
                   check-agent-health     does the AI agent answer on its health endpoint?
                   help                   this text; <command> --help tells more about one command

@@ -1,6 +1,10 @@
 package dev.switchboard.draft;
 
+import java.time.Clock;
 import java.util.Map;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.util.UUID;
 
 import dev.switchboard.chatwoot.ChatwootActions;
@@ -29,11 +33,24 @@ class DraftPages {
     private final Drafts drafts;
     private final DraftCards cards;
     private final ChatwootActions actions;
+    private final DraftReports reports;
+    private final Clock clock;
 
-    DraftPages(Drafts drafts, DraftCards cards, ChatwootActions actions) {
+    DraftPages(Drafts drafts, DraftCards cards, ChatwootActions actions, DraftReports reports, Clock clock) {
         this.drafts = drafts;
         this.cards = cards;
         this.actions = actions;
+        this.reports = reports;
+        this.clock = clock;
+    }
+
+    @GetMapping("/drafts/stats")
+    String stats(@RequestParam(defaultValue = "12") @Min(1) @Max(520) int weeks, Model model) {
+        DraftReports.Stats stats = reports.stats(DraftController.since(clock, weeks));
+        model.addAttribute("stats", stats);
+        model.addAttribute("chart", WeeklyChart.of(stats));
+        model.addAttribute("weeks", weeks);
+        return "drafts/stats";
     }
 
     @GetMapping("/drafts")

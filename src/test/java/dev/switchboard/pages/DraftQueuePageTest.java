@@ -89,6 +89,11 @@ class DraftQueuePageTest extends BrowserTestSupport {
         assertThat(page.locator("#queue-empty")).isVisible();
         assertThat(page.locator("#decided tbody tr")).hasCount(3);
 
+        page.locator("#stats-link").click();
+        assertThat(page.locator("#total-drafts")).hasText("3");
+        assertThat(page.locator("#approval-rate")).hasText("33 %");
+        assertThat(page.locator("svg rect.bar-approved")).hasCount(1);
+        assertThat(page.locator("#by-intent tr[data-key='refund']")).containsText("33 % (1)");
         org.assertj.core.api.Assertions.assertThat(statuses()).containsExactly(DraftStatus.APPROVED, DraftStatus.EDITED, DraftStatus.REJECTED);
         org.assertj.core.api.Assertions.assertThat(staffReplies()).containsExactly(
                 "Your refund for order 41 was sent on Monday.", "Your refund left us on Tuesday.");
