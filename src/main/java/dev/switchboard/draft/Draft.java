@@ -13,12 +13,13 @@ import java.util.UUID;
  * @param finalBody       what was sent: the body as written, or as a person edited it; null when rejected
  * @param replyActionId   the Chatwoot action that carries the reply
  * @param threadMessageId the thread message the reply became
+ * @param review          for a draft autonomy sent and sampled: WAITING for a person, then GOOD or BAD; null otherwise
  */
 public record Draft(UUID id, String idempotencyKey, String origin, Subject subject, String body, String intent, Float confidence,
                     List<Source> sources, String answers, Long noteMessageId, Instant createdAt, Instant staleAt, String staleReason,
                     DraftStatus status, Instant decidedAt, String decidedBy, DecidedVia decidedVia, String finalBody,
                     Integer editDistance, RejectReason reason, String comment, Grades grades, UUID replyActionId,
-                    UUID threadMessageId, Instant sentAt) {
+                    UUID threadMessageId, Instant sentAt, String review, String reviewedBy, Instant reviewedAt) {
 
     public boolean stale() {
         return staleAt != null;

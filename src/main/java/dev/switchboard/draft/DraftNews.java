@@ -12,13 +12,14 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Tells the agent each decision: a {@code draft.decided} event, stored in the deciding transaction and delivered to
+ * Tells the agent each decision: a {@code draft.decided} event (and {@code draft.reviewed} for a review of a draft autonomy sent), stored in the deciding transaction and delivered to
  * every destination subscribed to it (the agent's, by default) by the delivery workers: signed, retried, replayable.
  */
 @Component
 class DraftNews {
 
     static final String EVENT_TYPE = "draft.decided";
+    static final String REVIEWED = "draft.reviewed";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final InternalEvents events;
@@ -28,11 +29,24 @@ class DraftNews {
     }
 
     void decided(Draft draft) {
-        events.record(EVENT_TYPE, EVENT_TYPE + ":" + draft.id(), draft.subject().accountId(), draft.subject().conversationId(),
-                JSON.writeValueAsString(body(draft)).getBytes(StandardCharsets.UTF_8));
+        tell(EVENT_TYPE, draft);
+    }
+
+    /** A person's later word on a draft autonomy sent: {@code draft.reviewed}, with the review and its grades. */
+    void reviewed(Draft draft) {
+        tell(REVIEWED, draft);
+    }
+
+    private void tell(String type, Draft draft) {
+        events.record(type, type + ":" + draft.id(), draft.subject().accountId(), draft.subject().conversationId(),
+                JSON.writeValueAsString(body(type, draft)).getBytes(StandardCharsets.UTF_8));
     }
 
     static Map<String, Object> body(Draft draft) {
+        return body(EVENT_TYPE, draft);
+    }
+
+    private static Map<String, Object> body(String type, Draft draft) {
         Map<String, Object> subject = new LinkedHashMap<>();
         if (draft.subject().isThread()) {
             subject.put("thread", draft.subject().threadCode());
@@ -45,7 +59,7 @@ class DraftNews {
         grades.put("accuracy", draft.grades().accuracy());
         grades.put("policy", draft.grades().policy());
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("event", EVENT_TYPE);
+        body.put("event", type);
         body.put("draftId", draft.id().toString());
         body.put("idempotencyKey", draft.idempotencyKey());
         body.put("subject", subject);
@@ -64,6 +78,11 @@ class DraftNews {
         body.put("reason", draft.reason() == null ? null : draft.reason().name());
         body.put("comment", draft.comment());
         body.put("stale", draft.stale());
+        if (draft.review() != null) {
+            body.put("review", draft.review());
+            body.put("reviewedBy", draft.reviewedBy());
+            body.put("reviewedAt", draft.reviewedAt() == null ? null : draft.reviewedAt().toString());
+        }
         return body;
     }
 

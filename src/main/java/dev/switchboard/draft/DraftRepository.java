@@ -37,7 +37,7 @@ class DraftRepository {
             d.id, d.idempotency_key, d.origin, d.subject_kind, d.account_id, d.conversation_id, d.thread_id, d.thread_code, d.body,
             d.intent, d.confidence, d.sources::text AS sources, d.answers, d.note_message_id, d.created_at, d.stale_at, d.stale_reason,
             d.status, d.decided_at, d.decided_by, d.decided_via, d.final_body, d.edit_distance, d.reason, d.comment, d.tone,
-            d.accuracy, d.policy, d.reply_action_id, d.thread_message_id, d.sent_at
+            d.accuracy, d.policy, d.reply_action_id, d.thread_message_id, d.sent_at, d.review, d.reviewed_by, d.reviewed_at
             """;
     private static final String FIND = "SELECT " + COLUMNS + " FROM drafts d WHERE d.id = :id";
     private static final String LOCK = FIND + " FOR UPDATE";
@@ -70,6 +70,15 @@ class DraftRepository {
             """;
     private static final String SENT = """
             UPDATE drafts SET reply_action_id = :action, thread_message_id = :message, sent_at = :sentAt WHERE id = :id
+            """;
+    private static final String SAMPLE = "UPDATE drafts SET review = 'WAITING' WHERE id = :id";
+    private static final String REVIEW = """
+            UPDATE drafts SET review = :review, reviewed_by = :by, reviewed_at = :now, tone = :tone, accuracy = :accuracy,
+                              policy = :policy, comment = coalesce(:comment, comment)
+            WHERE id = :id AND review = 'WAITING'
+            """;
+    private static final String WAITING_REVIEWS = "SELECT " + COLUMNS + """
+             FROM drafts d WHERE d.review = 'WAITING' ORDER BY d.created_at, d.id LIMIT :limit
             """;
     private static final String STALE_CONVERSATIONS = """
             UPDATE drafts d SET stale_at = :now, stale_reason = 'The customer wrote again (message ' || m.message_id || ') after this draft.'
@@ -159,6 +168,21 @@ class DraftRepository {
                 .param("sentAt", sentAt == null ? null : Timestamp.from(sentAt)).update();
     }
 
+    void sampleForReview(UUID id) {
+        jdbc.sql(SAMPLE).param("id", id).update();
+    }
+
+    /** @return whether this call reviewed it; false when it was not waiting for a review (any more) */
+    boolean review(UUID id, boolean good, Draft.Grades grades, String comment, String by, Instant now) {
+        return jdbc.sql(REVIEW).param("id", id).param("review", good ? "GOOD" : "BAD").param("by", by)
+                .param("now", Timestamp.from(now)).param("tone", grades.tone()).param("accuracy", grades.accuracy())
+                .param("policy", grades.policy()).param("comment", comment).update() == 1;
+    }
+
+    List<Draft> waitingReviews(int limit) {
+        return jdbc.sql(WAITING_REVIEWS).param("limit", limit).query(DraftRepository::draft).list();
+    }
+
     /** Pending drafts older than a customer message in their conversation become stale: one statement for the batch. */
     int staleAfter(List<CustomerMessageArrived> messages, Instant now) {
         if (messages.isEmpty()) {
@@ -187,7 +211,8 @@ class DraftRepository {
                 via == null ? null : DecidedVia.valueOf(via), rs.getString("final_body"), (Integer) rs.getObject("edit_distance"),
                 reason == null ? null : RejectReason.valueOf(reason), rs.getString("comment"),
                 new Draft.Grades(small(rs, "tone"), small(rs, "accuracy"), small(rs, "policy")),
-                rs.getObject("reply_action_id", UUID.class), rs.getObject("thread_message_id", UUID.class), instant(rs, "sent_at"));
+                rs.getObject("reply_action_id", UUID.class), rs.getObject("thread_message_id", UUID.class), instant(rs, "sent_at"),
+                rs.getString("review"), rs.getString("reviewed_by"), instant(rs, "reviewed_at"));
     }
 
     private static Integer small(ResultSet rs, String column) throws SQLException {

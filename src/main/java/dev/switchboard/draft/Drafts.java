@@ -37,15 +37,17 @@ public class Drafts {
     private final ChatwootActions actions;
     private final SupportThreads threads;
     private final DraftNews news;
+    private final DraftAutonomy autonomy;
     private final DraftProperties properties;
     private final Clock clock;
 
-    Drafts(DraftRepository repository, ChatwootActions actions, SupportThreads threads, DraftNews news, DraftProperties properties,
-           Clock clock) {
+    Drafts(DraftRepository repository, ChatwootActions actions, SupportThreads threads, DraftNews news, DraftAutonomy autonomy,
+           DraftProperties properties, Clock clock) {
         this.repository = repository;
         this.actions = actions;
         this.threads = threads;
         this.news = news;
+        this.autonomy = autonomy;
         this.properties = properties;
         this.clock = clock;
     }
@@ -87,6 +89,13 @@ public class Drafts {
             return new Proposed(existing, false);
         }
         Draft stored = repository.find(id).orElseThrow();
+        if (autonomy.enabled(stored.intent())) {
+            Optional<String> problem = cannotSend(stored);
+            if (problem.isEmpty()) {
+                return new Proposed(sendAutonomously(stored), true);
+            }
+            log.warn("Draft {} of intent {} waits for a person although the intent has autonomy: {}", id, stored.intent(), problem.get());
+        }
         if (properties.mirrorToChatwoot() && !stored.subject().isThread() && "API".equals(stored.origin()) && actions.configured()) {
             actions.enqueue(stored.subject().accountId(), stored.subject().conversationId(),
                     new ChatwootAction.PostNote(DraftNotes.mirrored(stored)), "AI draft " + id + " awaiting approval", "draft",
@@ -137,17 +146,39 @@ public class Drafts {
         return decided;
     }
 
+    /** Sent at once, as the intent's autonomy allows; some are sampled for a person to review afterwards. */
+    private Draft sendAutonomously(Draft draft) {
+        Instant now = clock.instant();
+        repository.decide(draft.id(), new DraftRepository.Decided(DraftStatus.APPROVED, now, DraftAutonomy.SWITCHBOARD + ":autonomy",
+                DecidedVia.AUTONOMY, draft.body(), 0, null, null, Draft.Grades.NONE));
+        send(draft, draft.body(), "autonomy", DecidedVia.AUTONOMY, now);
+        if (autonomy.sampled()) {
+            repository.sampleForReview(draft.id());
+        }
+        Draft sent = repository.find(draft.id()).orElseThrow();
+        news.decided(sent);
+        log.info("Draft {} of intent {} sent by autonomy{}", draft.id(), draft.intent(), sent.review() == null ? "" : ", sampled for review");
+        return sent;
+    }
+
     private void sendable(Draft draft) {
+        cannotSend(draft).ifPresent(problem -> {
+            throw new Conflict(draft.subject().isThread() ? "thread-closed" : "chatwoot-not-configured", problem);
+        });
+    }
+
+    private Optional<String> cannotSend(Draft draft) {
         if (draft.subject().isThread()) {
             String status = threads.find(draft.subject().threadId().toString()).map(SupportThreads.ThreadFacts::status).orElse("GONE");
             if (status.equals("CLOSED") || status.equals("GONE")) {
-                throw new Conflict("thread-closed", "Thread " + draft.subject().threadCode()
+                return Optional.of("Thread " + draft.subject().threadCode()
                         + " is closed: reopen it before sending a reply, or reject the draft.");
             }
         } else if (!actions.configured()) {
-            throw new Conflict("chatwoot-not-configured", "Chatwoot's address and API key are not set, so no reply can be sent"
-                    + " to " + draft.subject().label() + "; set switchboard.chatwoot.base-url and api-key, or reject the draft.");
+            return Optional.of("Chatwoot's address and API key are not set, so no reply can be sent to " + draft.subject().label()
+                    + "; set switchboard.chatwoot.base-url and api-key, or reject the draft.");
         }
+        return Optional.empty();
     }
 
     private void send(Draft draft, String body, String by, DecidedVia via, Instant now) {

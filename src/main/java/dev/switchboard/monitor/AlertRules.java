@@ -34,6 +34,9 @@ final class AlertRules {
                         processing * clear, Readings::lagP95Millis, r -> "p95 " + r.lagP95Millis() + " ms over 5 min"),
                 new AlertRule("sla-overdue", Severity.P1, "SLA deadlines have passed unmet", false, 1, 1,
                         Readings::slaOverdue, r -> r.slaOverdue() + " clocks past their due instant"),
+                new AlertRule("draft-autonomy-revoked", Severity.P1, "An intent's AI drafts lost their autonomy", false, 1, 1,
+                        r -> r.autonomyRevoked().size(), r -> "switched itself off after bad sampled reviews: "
+                                + String.join(", ", r.autonomyRevoked()) + "; its drafts wait for people again"),
                 new AlertRule("queue-escalate", Severity.P1, "Very many customers wait for a reply", false, t.queueEscalate(),
                         t.queueEscalate() * clear, Readings::waiting, AlertRules::waiting),
                 new AlertRule("queue-waiting", Severity.P2, "Many customers wait for a reply", false, t.queueWaiting(),

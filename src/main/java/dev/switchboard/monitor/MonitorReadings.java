@@ -8,6 +8,7 @@ import java.util.List;
 import dev.switchboard.chatwoot.ChatwootHealth;
 import dev.switchboard.conversation.Conversations;
 import dev.switchboard.delivery.DeliveryHealth;
+import dev.switchboard.draft.DraftAutonomy;
 import dev.switchboard.email.EmailStatus;
 import dev.switchboard.sla.SlaClocks;
 import dev.switchboard.thread.ThreadStatistics;
@@ -24,12 +25,15 @@ class MonitorReadings {
     private final EmailStatus emails;
     private final SlaClocks clocks;
     private final AgentProbe agent;
+    private final DraftAutonomy autonomy;
     private final AlertProperties properties;
     private final Clock clock;
 
     MonitorReadings(Conversations conversations, ThreadStatistics threads, DeliveryHealth delivery, ChatwootHealth chatwoot,
-                    EmailStatus emails, SlaClocks clocks, AgentProbe agent, AlertProperties properties, Clock clock) {
+                    EmailStatus emails, SlaClocks clocks, AgentProbe agent, DraftAutonomy autonomy, AlertProperties properties,
+                    Clock clock) {
         this.agent = agent;
+        this.autonomy = autonomy;
         this.conversations = conversations;
         this.threads = threads;
         this.delivery = delivery;
@@ -59,7 +63,7 @@ class MonitorReadings {
         return new Readings(now, waitingConversations.count() + waitingThreads.count(), oldest, model.lagP95Millis(),
                 rate.attempts(), rate.successRate(), delivery.deadSince(now.minus(Duration.ofHours(1))), breakers, flagged,
                 chatwootNow.configured() ? chatwootNow.failuresInARow() : null, agent.failuresInARow(), outbox.oldestPendingAge(),
-                clocks.overdue());
+                clocks.overdue(), autonomy.revokedSince(now.minus(Duration.ofDays(1))));
     }
 
     private static Instant earlier(Instant a, Instant b) {

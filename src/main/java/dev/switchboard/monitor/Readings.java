@@ -19,8 +19,9 @@ import java.util.List;
  * @param agentFailures      failed agent health probes in a row (null: no agent to probe)
  * @param oldestEmail        how long the oldest unsent email has waited
  * @param slaOverdue         running SLA clocks past their due instant
+ * @param autonomyRevoked    intents whose draft autonomy switched itself off in the last day, and that are still off
  */
 record Readings(Instant at, long waiting, Instant oldestWaitingSince, long lagP95Millis, long deliveryAttempts, Double deliverySuccess,
                 long deadLastHour, List<String> breakersOpen, List<String> flagged, Long chatwootFailures, Long agentFailures,
-                Duration oldestEmail, long slaOverdue) {
+                Duration oldestEmail, long slaOverdue, List<String> autonomyRevoked) {
 }

@@ -52,6 +52,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, PublicEndpoints.CLIENT_LOGS).permitAll()
                         // the agent's door: its signature (judged there) or an AGENT_BOT token, which opens nothing else
                         .requestMatchers(HttpMethod.POST, PublicEndpoints.AGENT_DRAFTS).permitAll()
+                        .requestMatchers(HttpMethod.PUT, "/api/drafts/autonomy/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/drafts", "/api/drafts/**").hasRole(Role.AGENT.name())
                         .requestMatchers("/api/account", "/api/account/**").hasRole(Role.VIEWER.name())
                         .requestMatchers("/api/settings", "/api/settings/**", "/api/users", "/api/users/**",
@@ -111,6 +112,7 @@ class SecurityConfiguration {
                                 "/alerts/**")
                         .hasRole(Role.VIEWER.name())
                         .requestMatchers("/account", "/account/**").hasRole(Role.VIEWER.name())
+                        .requestMatchers(HttpMethod.POST, "/drafts/autonomy/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/deliveries/**", "/inbox", "/inbox/**", "/conversations", "/conversations/**", "/chatwoot/**",
                                 "/alerts/**", "/drafts", "/drafts/**")
                         .hasRole(Role.AGENT.name())

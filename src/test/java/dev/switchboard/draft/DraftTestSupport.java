@@ -12,6 +12,7 @@ import dev.switchboard.delivery.StandardWebhooks;
 import dev.switchboard.support.ChatwootEvents;
 import dev.switchboard.support.HttpTestClient;
 import dev.switchboard.support.Json;
+import dev.switchboard.support.Truncate;
 import dev.switchboard.support.WithFakeChatwoot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +43,7 @@ abstract class DraftTestSupport extends WithFakeChatwoot {
         projector.stop();
         actionWorker.stop();
         clocks.stop();
-        jdbc.sql("TRUNCATE events, conversations, conversation_messages, chatwoot_actions, drafts CASCADE").update();
+        Truncate.tables(jdbc, "events, conversations, conversation_messages, chatwoot_actions, drafts, draft_autonomy, draft_autonomy_history");
     }
 
     @AfterEach

@@ -18,7 +18,7 @@ class AlertRulesTest {
     private static final Map<String, AlertRule> RULES = AlertRules.from(DEFAULTS).stream()
             .collect(java.util.stream.Collectors.toMap(AlertRule::id, r -> r));
     private static final Readings QUIET = new Readings(Instant.parse("2026-07-20T10:00:00Z"), 0, null, 20, 100, 1.0, 0, List.of(),
-            List.of(), 0L, 0L, Duration.ZERO, 0);
+            List.of(), 0L, 0L, Duration.ZERO, 0, List.of());
 
     @Test
     void every_rule_is_quiet_on_quiet_readings() {
@@ -52,6 +52,18 @@ class AlertRulesTest {
         AlertRule.Verdict few = RULES.get("delivery-success").judge(success(QUIET, 5, 0.0));
         assertThat(few.firing()).as("5 attempts are too few to judge").isFalse();
         assertThat(few.value()).isNull();
+    }
+
+    @Test
+    void an_intent_losing_its_autonomy_fires_a_p1_naming_it_until_someone_switches_it() {
+        AlertRule rule = RULES.get("draft-autonomy-revoked");
+        assertThat(rule.severity()).isEqualTo(Severity.P1);
+        assertThat(rule.judge(QUIET).firing()).isFalse();
+        Readings revoked = new Readings(QUIET.at(), 0, null, 20, 100, 1.0, 0, List.of(), List.of(), 0L, 0L, Duration.ZERO, 0,
+                List.of("billing"));
+        AlertRule.Verdict verdict = rule.judge(revoked);
+        assertThat(verdict.firing()).isTrue();
+        assertThat(verdict.detail()).contains("billing");
     }
 
     @Test
@@ -93,32 +105,32 @@ class AlertRulesTest {
 
     private static Readings with(Readings r, long waiting, Instant oldest) {
         return new Readings(r.at(), waiting, oldest, r.lagP95Millis(), r.deliveryAttempts(), r.deliverySuccess(), r.deadLastHour(),
-                r.breakersOpen(), r.flagged(), r.chatwootFailures(), r.agentFailures(), r.oldestEmail(), r.slaOverdue());
+                r.breakersOpen(), r.flagged(), r.chatwootFailures(), r.agentFailures(), r.oldestEmail(), r.slaOverdue(), r.autonomyRevoked());
     }
 
     private static Readings success(Readings r, long attempts, double share) {
         return new Readings(r.at(), r.waiting(), r.oldestWaitingSince(), r.lagP95Millis(), attempts, share, r.deadLastHour(),
-                r.breakersOpen(), r.flagged(), r.chatwootFailures(), r.agentFailures(), r.oldestEmail(), r.slaOverdue());
+                r.breakersOpen(), r.flagged(), r.chatwootFailures(), r.agentFailures(), r.oldestEmail(), r.slaOverdue(), r.autonomyRevoked());
     }
 
     private static Readings dead(Readings r, long dead) {
         return new Readings(r.at(), r.waiting(), r.oldestWaitingSince(), r.lagP95Millis(), r.deliveryAttempts(), r.deliverySuccess(), dead,
-                r.breakersOpen(), r.flagged(), r.chatwootFailures(), r.agentFailures(), r.oldestEmail(), r.slaOverdue());
+                r.breakersOpen(), r.flagged(), r.chatwootFailures(), r.agentFailures(), r.oldestEmail(), r.slaOverdue(), r.autonomyRevoked());
     }
 
     private static Readings chatwoot(Readings r, Long failures) {
         return new Readings(r.at(), r.waiting(), r.oldestWaitingSince(), r.lagP95Millis(), r.deliveryAttempts(), r.deliverySuccess(),
-                r.deadLastHour(), r.breakersOpen(), r.flagged(), failures, r.agentFailures(), r.oldestEmail(), r.slaOverdue());
+                r.deadLastHour(), r.breakersOpen(), r.flagged(), failures, r.agentFailures(), r.oldestEmail(), r.slaOverdue(), r.autonomyRevoked());
     }
 
     private static Readings lag(Readings r, long millis) {
         return new Readings(r.at(), r.waiting(), r.oldestWaitingSince(), millis, r.deliveryAttempts(), r.deliverySuccess(),
-                r.deadLastHour(), r.breakersOpen(), r.flagged(), r.chatwootFailures(), r.agentFailures(), r.oldestEmail(), r.slaOverdue());
+                r.deadLastHour(), r.breakersOpen(), r.flagged(), r.chatwootFailures(), r.agentFailures(), r.oldestEmail(), r.slaOverdue(), r.autonomyRevoked());
     }
 
     private static Readings email(Readings r, long minutes) {
         return new Readings(r.at(), r.waiting(), r.oldestWaitingSince(), r.lagP95Millis(), r.deliveryAttempts(), r.deliverySuccess(),
                 r.deadLastHour(), r.breakersOpen(), r.flagged(), r.chatwootFailures(), r.agentFailures(), Duration.ofMinutes(minutes),
-                r.slaOverdue());
+                r.slaOverdue(), r.autonomyRevoked());
     }
 }

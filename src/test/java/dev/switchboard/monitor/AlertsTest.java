@@ -19,6 +19,7 @@ import dev.switchboard.database.PollingWorker;
 import dev.switchboard.delivery.StandardWebhooks;
 import dev.switchboard.settings.Settings;
 import dev.switchboard.settings.SystemSettings;
+import dev.switchboard.support.Truncate;
 import dev.switchboard.support.ChatwootEvents;
 import dev.switchboard.support.FakeAgent;
 import dev.switchboard.support.HttpTestClient;
@@ -125,8 +126,8 @@ class AlertsTest {
         evaluator.stop();
         webhooks.stop();
         clock.set(MONDAY_10);
-        jdbc.sql("TRUNCATE alerts, alert_history, alert_notifications, emails, events, conversations, conversation_messages, "
-                + "chatwoot_probes, agent_probes, sla_subjects, sla_clocks, sla_breaches, sla_state_changes, sla_config_versions CASCADE").update();
+        Truncate.tables(jdbc, "alerts, alert_history, alert_notifications, emails, events, conversations, conversation_messages, "
+                + "chatwoot_probes, agent_probes, sla_subjects, sla_clocks, sla_breaches, sla_state_changes, sla_config_versions");
         settings.update(new Settings("support@example.com", null, "https://support.example.com", false, List.of("Billing")), "test");
         SMTP.purgeEmailFromAllMailboxes();
         SLACK.reset();
@@ -311,7 +312,7 @@ class AlertsTest {
         var health = http.get("/api/support/health", viewer).json();
         assertThat(health.path("rules").findValuesAsString("rule")).contains("chatwoot-down", "agent-down", "delivery-success",
                 "dead-deliveries", "destination-breaker-open", "destination-flagged", "processing-slow", "sla-overdue", "queue-waiting",
-                "queue-escalate", "email-waiting");
+                "queue-escalate", "email-waiting", "draft-autonomy-revoked");
         assertThat(health.path("alerts").toString()).contains("[P2] Many customers wait for a reply: 4 waiting");
         assertThat(health.path("status").asString()).isEqualTo("ATTENTION");
     }

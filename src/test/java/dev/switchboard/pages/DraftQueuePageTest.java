@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.microsoft.playwright.Locator;
+import dev.switchboard.draft.DecidedVia;
+import dev.switchboard.draft.Decision;
+import dev.switchboard.draft.Draft;
 import dev.switchboard.draft.DraftStatus;
 import dev.switchboard.draft.Drafts;
 import dev.switchboard.draft.Proposal;
@@ -31,7 +34,7 @@ class DraftQueuePageTest extends BrowserTestSupport {
 
     @BeforeEach
     void threeDrafts() {
-        jdbc.sql("TRUNCATE drafts").update();
+        jdbc.sql("TRUNCATE drafts, draft_autonomy, draft_autonomy_history").update();
         HttpTestClient http = new HttpTestClient(port);
         for (String subject : List.of("Refund for order 41", "Refund for order 42", "Refund for order 43")) {
             HttpTestClient.Response raised = http.postJson("/api/support/public/threads", null, Json.of("queryType", "Billing",
@@ -111,6 +114,56 @@ class DraftQueuePageTest extends BrowserTestSupport {
         assertThat(page.locator(".field-error")).containsText("tone, accuracy and policy");
         assertThat(page.locator("textarea[data-draft-text]")).hasValue("A better reply.");
         org.assertj.core.api.Assertions.assertThat(statuses()).containsOnly(DraftStatus.PENDING);
+    }
+
+    @Test
+    void an_admin_switches_autonomy_on_only_once_earned_and_a_bad_review_switches_it_off() {
+        login(ADMIN);
+        page.navigate("/drafts/autonomy");
+        Locator refund = page.locator("#autonomy tr[data-intent='refund']");
+        refund.locator("[data-autonomy-switch]").click();
+        assertThat(page.locator("#refused")).containsText("has not earned autonomy");
+        assertThat(page.locator("#refused")).containsText("only 0 were judged");
+
+        for (int i = 0; i < 50; i++) {
+            clock.advance(java.time.Duration.ofSeconds(1));
+            var draft = drafts.propose(new Proposal("earn-" + i, null, null, codes.getFirst(), "Answer " + i, "refund", 0.9, List.of(),
+                    null)).draft();
+            drafts.decide(draft.id(), new Decision(Decision.Kind.APPROVE, null, null, null, Draft.Grades.NONE, false), "aggie",
+                    DecidedVia.SWITCHBOARD);
+        }
+        page.navigate("/drafts/autonomy");
+        assertThat(refund).containsText("50 of 50");
+        refund.locator("[data-autonomy-switch]").click();
+        assertThat(page.locator(".flash-ok")).containsText("Autonomy for refund is on");
+        assertThat(refund.locator("[data-autonomy-state]")).hasText("on");
+
+        Draft sampled = null;
+        // a tenth are sampled at random: within 300 drafts one is, all but certainly (0.9^300)
+        for (int i = 0; i < 300 && sampled == null; i++) {
+            Draft sent = drafts.propose(new Proposal("auto-" + i, null, null, codes.get(1), "Sent by autonomy " + i, "refund", 0.9,
+                    List.of(), null)).draft();
+            org.assertj.core.api.Assertions.assertThat(sent.decidedVia()).isEqualTo(DecidedVia.AUTONOMY);
+            sampled = "WAITING".equals(sent.review()) ? sent : null;
+        }
+        org.assertj.core.api.Assertions.assertThat(sampled).isNotNull();
+
+        page.navigate("/drafts/reviews");
+        assertEveryFieldIsLabelled(page);
+        Locator card = page.locator("article[data-draft-id='" + sampled.id() + "']");
+        assertThat(card).containsText(sampled.body());
+        card.locator("[data-review=bad]").click();
+        assertThat(page.locator("#refused")).containsText("tone, accuracy and policy");
+        card.locator("select[name=tone]").selectOption("4");
+        card.locator("select[name=accuracy]").selectOption("2");
+        card.locator("select[name=policy]").selectOption("2");
+        card.locator("[data-review=bad]").click();
+        assertThat(page.locator(".flash-ok")).containsText("Autonomy for refund switched itself off");
+
+        page.navigate("/drafts/autonomy");
+        assertThat(refund.locator("[data-autonomy-state]")).hasText("off");
+        assertThat(refund).containsText("switchboard");
+        assertThat(refund).not().containsText("earned");
     }
 
     private List<DraftStatus> statuses() {

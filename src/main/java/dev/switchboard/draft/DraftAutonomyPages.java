@@ -1,0 +1,107 @@
+package dev.switchboard.draft;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import dev.switchboard.refusal.Conflict;
+import dev.switchboard.refusal.Invalid;
+import dev.switchboard.web.PageController;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * {@code /drafts/autonomy}: where each intent stands, switched on or off by an ADMIN (on only when earned; a refusal
+ * shows the figures). {@code /drafts/reviews}: the sampled drafts autonomy sent, for a person to say whether they would
+ * have sent them as written.
+ */
+@PageController
+class DraftAutonomyPages {
+
+    private final DraftAutonomy autonomy;
+
+    DraftAutonomyPages(DraftAutonomy autonomy) {
+        this.autonomy = autonomy;
+    }
+
+    @GetMapping("/drafts/autonomy")
+    String standings(Model model) {
+        model.addAttribute("standings", autonomy.standings());
+        return "drafts/autonomy";
+    }
+
+    @PostMapping("/drafts/autonomy/{intent}")
+    String change(@PathVariable String intent, @ModelAttribute SwitchForm form, Authentication who, Model model,
+                  RedirectAttributes redirect, HttpServletResponse response) {
+        try {
+            DraftAutonomy.Standing now = form.enabled() ? autonomy.enable(intent, who.getName())
+                    : autonomy.disable(intent, who.getName(), form.reason());
+            redirect.addFlashAttribute("saved", "Autonomy for " + now.intent() + " is " + (now.enabled() ? "on" : "off") + ".");
+            return "redirect:/drafts/autonomy";
+        } catch (Conflict refused) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("refused", refused.getMessage());
+            return standings(model);
+        } catch (Invalid invalid) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("refused", words(invalid));
+            return standings(model);
+        }
+    }
+
+    @GetMapping("/drafts/reviews")
+    String reviews(Model model) {
+        model.addAttribute("drafts", autonomy.waitingReviews(50));
+        model.addAttribute("errors", Map.of());
+        return "drafts/reviews";
+    }
+
+    @PostMapping("/drafts/{id}/review")
+    String review(@PathVariable UUID id, @ModelAttribute ReviewForm form, Authentication who, Model model,
+                  RedirectAttributes redirect, HttpServletResponse response) {
+        try {
+            Draft reviewed = autonomy.review(id, Boolean.TRUE.equals(form.good()), new Draft.Grades(form.tone(), form.accuracy(),
+                    form.policy()), form.comment(), who.getName());
+            redirect.addFlashAttribute("saved", "Reviewed as " + reviewed.review().toLowerCase(Locale.ROOT) + "."
+                    + revoked(reviewed.intent()));
+            return "redirect:/drafts/reviews";
+        } catch (Invalid invalid) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("refused", words(invalid));
+        } catch (Conflict refused) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("refused", refused.getMessage());
+        }
+        model.addAttribute("drafts", autonomy.waitingReviews(50));
+        return "drafts/reviews";
+    }
+
+    /** What the reviewer should know when their review just cost the intent its autonomy. */
+    private String revoked(String intent) {
+        if (intent == null) {
+            return "";
+        }
+        DraftAutonomy.Standing standing = autonomy.standing(intent);
+        return !standing.enabled() && standing.state() != null && DraftAutonomy.SWITCHBOARD.equals(standing.state().changedBy())
+                ? " Autonomy for " + intent + " switched itself off: " + standing.state().reason() + "." : "";
+    }
+
+    private static String words(Invalid invalid) {
+        return invalid.fieldErrors().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining("; "));
+    }
+
+    record SwitchForm(boolean enabled, String reason) {
+    }
+
+    record ReviewForm(Boolean good, Integer tone, Integer accuracy, Integer policy, String comment) {
+    }
+}
