@@ -22,9 +22,11 @@ import org.springframework.core.env.Environment;
  * @param chatwoot      {@code switchboard.chatwoot.*}
  * @param agentUrl      {@code switchboard.delivery.agent-url}, when set
  * @param webhookSecret the first of {@code switchboard.inbound.secrets}, when set
+ * @param draftSecret   the first of {@code switchboard.drafts.agent-secret}, when set
  * @param port          {@code server.port}
  */
-record CliSettings(ChatwootProperties chatwoot, Optional<URI> agentUrl, Optional<String> webhookSecret, int port) {
+record CliSettings(ChatwootProperties chatwoot, Optional<URI> agentUrl, Optional<String> webhookSecret, Optional<String> draftSecret,
+                   int port) {
 
     /** @param settings {@code --name=value} settings given on the command line; they win over everything else */
     static CliSettings load(List<String> settings) {
@@ -38,6 +40,7 @@ record CliSettings(ChatwootProperties chatwoot, Optional<URI> agentUrl, Optional
                     Optional.ofNullable(environment.getProperty("switchboard.delivery.agent-url")).filter(s -> !s.isBlank())
                             .map(s -> URI.create(s.trim())),
                     Optional.ofNullable(environment.getProperty("switchboard.inbound.secrets")).flatMap(CliSettings::first),
+                    Optional.ofNullable(environment.getProperty("switchboard.drafts.agent-secret")).flatMap(CliSettings::first),
                     environment.getProperty("server.port", Integer.class, 8080));
         } catch (RuntimeException e) {
             Throwable cause = e;

@@ -24,7 +24,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * {@code simulate}: posts Chatwoot-shaped webhook bodies to a running Switchboard, signed the way
- * Chatwoot signs them, so a person can watch the intake work without a Chatwoot.
+ * Chatwoot signs them, so a person can watch the intake work without a Chatwoot. With stand-ins for the agent (which
+ * may propose drafts) and for Chatwoot's API (which takes the replies), the whole loop runs on one machine.
  */
 final class SimulateCommand implements Cli.Command {
 
@@ -35,7 +36,8 @@ final class SimulateCommand implements Cli.Command {
     public String usage() {
         return """
                 usage: simulate [--url http://localhost:8080] [--secret S] [--dir FOLDER] [--repeat N]
-                                [--agent-port P [--fail-share 0.2] [--agent-only] [--agent-seconds N]]
+                                [--agent-port P [--fail-share 0.2] [--propose [--draft-secret S | --agent-token T]]]
+                                [--chatwoot-port P] [--agent-only] [--agent-seconds N]
                   --url          Switchboard's address, http://localhost:8080, or the whole webhook URL ending in
                                  /api/webhooks/chatwoot (default: localhost on the server's port setting)
                   --secret       the webhook secret to sign with (default: the first of the server's webhook
@@ -45,24 +47,33 @@ final class SimulateCommand implements Cli.Command {
                   --agent-port   also run a stand-in agent on this port (start Switchboard with
                                  AGENT_SDK_URL=http://localhost:P/webhook); it prints every webhook it gets
                   --fail-share   the share of attempts the stand-in answers 503 (0 to 1, default 0)
-                  --agent-only   run the stand-in agent only, post nothing
-                  --agent-seconds keep the stand-in running this long after posting (default: until Ctrl-C)
+                  --propose      the stand-in agent answers each customer message it gets with a draft
+                                 (POST /api/agent/drafts), and prints the draft.decided events it is told
+                  --draft-secret the agent's draft secret to sign drafts with (default: the first of the server's
+                                 switchboard.drafts.agent-secret, SWITCHBOARD_DRAFTS_AGENT_SECRET)
+                  --agent-token  an AGENT_BOT API token to propose with instead of a signature
+                  --chatwoot-port also run a stand-in for Chatwoot's API on this port (start Switchboard with
+                                 CHATWOOT_BASE_URL=http://localhost:P and any CHATWOOT_API_KEY): it keeps and prints
+                                 the replies and notes Switchboard posts and sends their webhooks back, signed
+                  --agent-only   run the stand-ins only, post nothing
+                  --agent-seconds keep the stand-ins running this long after posting (default: until Ctrl-C)
                 """;
     }
 
     @Override
     public Set<String> options() {
-        return Set.of("url", "secret", "dir", "repeat", "agent-port", "fail-share", "agent-only", "agent-seconds");
+        return Set.of("url", "secret", "dir", "repeat", "agent-port", "fail-share", "agent-only", "agent-seconds", "propose",
+                "draft-secret", "agent-token", "chatwoot-port");
     }
 
     @Override
     public List<String> settings() {
-        return List.of("switchboard.inbound.secrets", "server.port", "spring.config.");
+        return List.of("switchboard.inbound.secrets", "switchboard.drafts.agent-secret", "server.port", "spring.config.");
     }
 
     @Override
     public int run(Options options, PrintStream out) {
-        if (options.get("agent-port").isEmpty()) {
+        if (options.get("agent-port").isEmpty() && options.get("chatwoot-port").isEmpty()) {
             return post(options, out);
         }
         double failShare;
@@ -74,27 +85,55 @@ final class SimulateCommand implements Cli.Command {
         if (failShare < 0 || failShare > 1) {
             throw new Options.UsageException("--fail-share must be a number from 0 to 1");
         }
-        try (StandInAgent agent = new StandInAgent(options.intValue("agent-port", 0), failShare, out)) {
-            out.printf("Stand-in agent on http://localhost:%d/webhook, answering 503 to %.0f%% of attempts%n",
-                    agent.port(), failShare * 100);
+        boolean posting = options.get("agent-only").isEmpty() || options.get("propose").isPresent() || options.get("chatwoot-port").isPresent();
+        Target target = posting ? Target.of(options) : null;
+        DraftProposer proposer = options.get("propose").isEmpty() ? null
+                : new DraftProposer(target.base(), options.get("draft-secret").orElseGet(() -> target.settings().draftSecret().orElse(null)),
+                options.get("agent-token").orElse(null), out);
+        try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+             StandInAgent agent = options.get("agent-port").isEmpty() ? null
+                     : new StandInAgent(options.intValue("agent-port", 0), failShare, proposer, out);
+             StandInChatwoot chatwoot = options.get("chatwoot-port").isEmpty() ? null
+                     : new StandInChatwoot(options.intValue("chatwoot-port", 0), body -> post(client, webhookUrl(target.base().toString()),
+                     target.secret(), new Fixture("echo", body)), out)) {
+            if (agent != null) {
+                out.printf("Stand-in agent on http://localhost:%d/webhook, answering 503 to %.0f%% of attempts%s%n", agent.port(),
+                        failShare * 100, proposer == null ? "" : ", proposing a draft for each customer message");
+            }
+            if (chatwoot != null) {
+                out.printf("Stand-in Chatwoot API on http://localhost:%d%n", chatwoot.port());
+            }
             int exit = options.get("agent-only").isPresent() ? 0 : post(options, out);
             int seconds = options.intValue("agent-seconds", Integer.MAX_VALUE);
             Thread.sleep(seconds == Integer.MAX_VALUE ? Long.MAX_VALUE : seconds * 1000L);
-            out.printf("Stand-in agent received %d webhooks, answered %d with 503%n", agent.received(), agent.failed());
+            if (agent != null) {
+                out.printf("Stand-in agent received %d webhooks, answered %d with 503%n", agent.received(), agent.failed());
+            }
             return exit;
         } catch (IOException e) {
-            throw new Options.UsageException("Cannot start the stand-in agent: " + e.getMessage());
+            throw new Options.UsageException("Cannot start a stand-in: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 0;
         }
     }
 
+    /** Where Switchboard is and the webhook secret to sign with; the server's settings are read only when needed. */
+    private record Target(URI base, String secret, CliSettings settings) {
+
+        static Target of(Options options) {
+            boolean needed = options.get("url").isEmpty() || options.get("secret").isEmpty()
+                    || (options.get("propose").isPresent() && options.get("draft-secret").isEmpty() && options.get("agent-token").isEmpty());
+            CliSettings settings = needed ? CliSettings.load(options.settings()) : null;
+            String base = options.get("url").orElseGet(() -> "http://localhost:" + settings.port());
+            URI webhook = webhookUrl(base);
+            return new Target(webhook.resolve("/"), options.get("secret").orElseGet(() -> settings.webhookSecret().orElse(null)), settings);
+        }
+    }
+
     private int post(Options options, PrintStream out) {
-        CliSettings settings = options.get("url").isPresent() && options.get("secret").isPresent()
-                ? null : CliSettings.load(options.settings());
-        String base = options.get("url").orElseGet(() -> "http://localhost:" + settings.port());
-        String secret = options.get("secret").orElseGet(() -> settings.webhookSecret().orElse(null));
+        Target target = Target.of(options);
+        String secret = target.secret();
         int repeat = options.intValue("repeat", 1);
         List<Fixture> fixtures;
         try {
@@ -105,7 +144,7 @@ final class SimulateCommand implements Cli.Command {
         if (fixtures.isEmpty()) {
             throw new Options.UsageException("No *.json webhook bodies found");
         }
-        URI target = webhookUrl(base);
+        URI webhook = webhookUrl(target.base().toString());
         if (secret == null) {
             out.println("No secret given: posting unsigned (accepted only with signature-mode off or warn)");
         }
@@ -113,7 +152,7 @@ final class SimulateCommand implements Cli.Command {
         try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
             for (int round = 1; round <= repeat; round++) {
                 for (Fixture fixture : fixtures) {
-                    String result = post(client, target, secret, fixture);
+                    String result = post(client, webhook, secret, fixture);
                     failures += result.startsWith("200") ? 0 : 1;
                     out.printf("%-48s %s%n", fixture.name(), result);
                 }

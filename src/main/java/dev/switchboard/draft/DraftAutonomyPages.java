@@ -1,7 +1,6 @@
 package dev.switchboard.draft;
 
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.UUID;
 
@@ -9,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import dev.switchboard.refusal.Conflict;
 import dev.switchboard.refusal.Invalid;
+import dev.switchboard.refusal.Refusal;
 import dev.switchboard.web.PageController;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -47,13 +47,8 @@ class DraftAutonomyPages {
                     : autonomy.disable(intent, who.getName(), form.reason());
             redirect.addFlashAttribute("saved", "Autonomy for " + now.intent() + " is " + (now.enabled() ? "on" : "off") + ".");
             return "redirect:/drafts/autonomy";
-        } catch (Conflict refused) {
-            response.setStatus(HttpStatus.CONFLICT.value());
-            model.addAttribute("refused", refused.getMessage());
-            return standings(model);
-        } catch (Invalid invalid) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("refused", words(invalid));
+        } catch (Conflict | Invalid refusal) {
+            refused(refusal, model, response);
             return standings(model);
         }
     }
@@ -61,7 +56,6 @@ class DraftAutonomyPages {
     @GetMapping("/drafts/reviews")
     String reviews(Model model) {
         model.addAttribute("drafts", autonomy.waitingReviews(50));
-        model.addAttribute("errors", Map.of());
         return "drafts/reviews";
     }
 
@@ -74,15 +68,10 @@ class DraftAutonomyPages {
             redirect.addFlashAttribute("saved", "Reviewed as " + reviewed.review().toLowerCase(Locale.ROOT) + "."
                     + revoked(reviewed.intent()));
             return "redirect:/drafts/reviews";
-        } catch (Invalid invalid) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("refused", words(invalid));
-        } catch (Conflict refused) {
-            response.setStatus(HttpStatus.CONFLICT.value());
-            model.addAttribute("refused", refused.getMessage());
+        } catch (Conflict | Invalid refusal) {
+            refused(refusal, model, response);
+            return reviews(model);
         }
-        model.addAttribute("drafts", autonomy.waitingReviews(50));
-        return "drafts/reviews";
     }
 
     /** What the reviewer should know when their review just cost the intent its autonomy. */
@@ -95,8 +84,11 @@ class DraftAutonomyPages {
                 ? " Autonomy for " + intent + " switched itself off: " + standing.state().reason() + "." : "";
     }
 
-    private static String words(Invalid invalid) {
-        return invalid.fieldErrors().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining("; "));
+    /** A refusal shown on the page it came from, with the status an API caller would get. */
+    private static void refused(Refusal refusal, Model model, HttpServletResponse response) {
+        response.setStatus((refusal instanceof Invalid ? HttpStatus.BAD_REQUEST : HttpStatus.CONFLICT).value());
+        model.addAttribute("refused", refusal instanceof Invalid invalid ? invalid.fieldErrors().entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining("; ")) : refusal.getMessage());
     }
 
     record SwitchForm(boolean enabled, String reason) {

@@ -17,8 +17,8 @@ class StandInAgentTest {
     @Test
     void answers_200_or_503_in_the_share_asked_for_and_prints_what_it_gets() throws Exception {
         var out = new ByteArrayOutputStream();
-        try (StandInAgent ok = new StandInAgent(0, 0, new PrintStream(out, true, StandardCharsets.UTF_8));
-             StandInAgent failing = new StandInAgent(0, 1, new PrintStream(out, true, StandardCharsets.UTF_8))) {
+        try (StandInAgent ok = new StandInAgent(0, 0, null, new PrintStream(out, true, StandardCharsets.UTF_8));
+             StandInAgent failing = new StandInAgent(0, 1, null, new PrintStream(out, true, StandardCharsets.UTF_8))) {
             assertThat(post(ok.port())).isEqualTo(200);
             assertThat(post(failing.port())).isEqualTo(503);
             assertThat(failing.failed()).isEqualTo(1);

@@ -42,9 +42,14 @@ public abstract class WithFakeChatwoot {
 
     @DynamicPropertySource
     static void chatwootAndDatabase(DynamicPropertyRegistry registry) {
-        TestDatabase.recreateOnce(DATABASE);
-        registry.add("switchboard.database.url", () -> TestDatabase.url(DATABASE));
-        registry.add("switchboard.chatwoot.base-url", CHATWOOT::url);
+        talkingTo(CHATWOOT, DATABASE, registry);
+    }
+
+    /** The settings of a Switchboard that talks to this fake Chatwoot, on a database of its own (recreated once a run). */
+    public static void talkingTo(FakeChatwoot chatwoot, String database, DynamicPropertyRegistry registry) {
+        TestDatabase.recreateOnce(database);
+        registry.add("switchboard.database.url", () -> TestDatabase.url(database));
+        registry.add("switchboard.chatwoot.base-url", chatwoot::url);
         registry.add("switchboard.chatwoot.api-key", () -> CHATWOOT_KEY);
         registry.add("switchboard.chatwoot.account-id", () -> ACCOUNT);
         registry.add("switchboard.chatwoot.actions.rate-per-minute", () -> 3000);
