@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -33,6 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class BreachTimer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(BreachTimer.class);
+    private static final int MAX_CONFLICTS = 5;
 
     private final ClockRepository repository;
     private final ApplicationEventPublisher publisher;
@@ -91,14 +93,25 @@ class BreachTimer implements SmartLifecycle {
     /** Fires every clock due now, a batch per transaction. @return how many fired */
     int fireDue() {
         int total = 0;
+        int conflicts = 0;
         while (true) {
-            List<ClockRepository.Fired> fired = transactions.execute(status -> {
-                List<ClockRepository.Fired> batch = repository.fireDue(clock.instant(), properties.batch());
-                if (!batch.isEmpty()) {
-                    announce(batch);
+            List<ClockRepository.Fired> fired;
+            try {
+                fired = transactions.execute(status -> {
+                    List<ClockRepository.Fired> batch = repository.fireDue(clock.instant(), properties.batch());
+                    if (!batch.isEmpty()) {
+                        announce(batch);
+                    }
+                    return batch;
+                });
+            } catch (TransientDataAccessException conflict) {
+                // the batch rolled back whole; the transaction we met has gone on by now, so the same batch again
+                if (++conflicts > MAX_CONFLICTS) {
+                    throw conflict;
                 }
-                return batch;
-            });
+                log.info("Firing SLA clocks met a lock conflict ({}); firing them again", conflict.getMostSpecificCause().getMessage());
+                continue;
+            }
             if (fired == null || fired.isEmpty()) {
                 return total;
             }
@@ -127,12 +140,16 @@ class BreachTimer implements SmartLifecycle {
     /**
      * Tells the listeners (triage's escalations) in a savepoint: what they write commits with the breaches, but a listener
      * that fails is logged and never keeps the breaches from being recorded, or this batch would be tried again forever.
+     * A lock conflict (a deadlock with the conversation model writing the same conversation) is the exception: it passes,
+     * the whole batch rolls back and is fired again, so no breach is recorded without its escalation for a passing cause.
      */
     private void announce(List<ClockRepository.Fired> batch) {
         try {
             listeners.executeWithoutResult(status -> publisher.publishEvent(new BreachesFired(batch.stream()
                     .map(f -> new BreachesFired.Breach(f.kind(), f.subjectKind(), f.subjectKey(), f.clock(), f.policy(), f.configVersion(),
                             f.dueAt(), f.firedAt())).toList())));
+        } catch (TransientDataAccessException conflict) {
+            throw conflict;
         } catch (RuntimeException e) {
             log.error("{} breaches and warnings were recorded, but a listener failed on them; they are not escalated", batch.size(), e);
         }

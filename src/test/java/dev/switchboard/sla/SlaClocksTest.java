@@ -10,6 +10,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.switchboard.conversation.Conversations;
 import dev.switchboard.support.ChatwootEvents;
@@ -22,7 +25,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DeadlockLoserDataAccessException;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Clocks computed from Chatwoot events through the conversation model, and breaches fired by the timer. The projector
@@ -112,6 +118,31 @@ class SlaClocksTest extends WithFakeChatwoot {
                 .as("the warning is passed over when the breach comes first").containsExactly("sla breached");
         assertThat(detail.findings().getFirst().evidence()).contains("first response due 2026-07-20T10:15:00Z passed unmet");
         assertThat(detail.actions()).extracting(a -> a.kind().toString()).contains("ADD_LABELS", "NOTE", "RAISE_PRIORITY");
+    }
+
+    @Test
+    void a_breach_whose_escalation_lost_a_deadlock_is_fired_again_and_escalated_once() {
+        ChatwootEvents.aConversation(jdbc, ACCOUNT, 51, MONDAY_10).customerWrote(MONDAY_10);
+        apply();
+        AtomicInteger told = new AtomicInteger();
+        ApplicationEventPublisher deadlockedOnce = event -> {
+            if (told.getAndIncrement() == 0) {
+                throw new DeadlockLoserDataAccessException("deadlock detected", null);
+            }
+            context.publishEvent(event);
+        };
+        BreachTimer flaky = new BreachTimer(context.getBean(ClockRepository.class), deadlockedOnce,
+                context.getBean(PlatformTransactionManager.class), context.getBean(SlaProperties.class), clock,
+                context.getBean(MeterRegistry.class));
+        clock.set(Instant.parse("2026-07-20T10:15:00Z"));
+
+        int fired = flaky.runOnce();
+
+        assertThat(told).as("told again after the conflict").hasValue(2);
+        assertThat(fired).as("the breach, once").isOne();
+        assertThat(clocks.breaches(Instant.EPOCH, null, null, null, 10)).singleElement()
+                .satisfies(b -> assertThat(b.kind()).isEqualTo(BreachKind.BREACHED));
+        assertThat(conversations.detail(ACCOUNT, 51).conversation().escalated()).isTrue();
     }
 
     @Test
