@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,6 +33,8 @@ import static org.awaitility.Awaitility.await;
  * Switchboard posts the reply to the fake Chatwoot (checked against Chatwoot's API document) and tells the agent.
  */
 @IntegrationTest
+// its context is used by this class alone: closed afterwards, its connections go back to PostgreSQL for the contexts to come
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class DraftLoopTest {
 
     private static final String WEBHOOK_SECRET = "sw1tchb0ardTestSecret24c";
