@@ -27,6 +27,12 @@ final class StandInAgent implements AutoCloseable {
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
+            if (exchange.getRequestURI().getPath().equals("/health")) {
+                // Switchboard's agent probe (AGENT_HEALTH_URL, else /health on the agent's host): healthy, and no webhook
+                exchange.sendResponseHeaders(200, -1);
+                exchange.close();
+                return;
+            }
             String event = exchange.getRequestHeaders().getFirst("X-Chatwoot-Event");
             boolean fail = ThreadLocalRandom.current().nextDouble() < failShare;
             int status = fail ? 503 : 200;

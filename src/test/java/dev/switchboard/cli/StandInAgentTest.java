@@ -20,6 +20,8 @@ class StandInAgentTest {
         try (StandInAgent ok = new StandInAgent(0, 0, null, new PrintStream(out, true, StandardCharsets.UTF_8));
              StandInAgent failing = new StandInAgent(0, 1, null, new PrintStream(out, true, StandardCharsets.UTF_8))) {
             assertThat(post(ok.port())).isEqualTo(200);
+            assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + failing.port() + "/health"))
+                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode()).as("the health probe is no webhook").isEqualTo(200);
             assertThat(post(failing.port())).isEqualTo(503);
             assertThat(failing.failed()).isEqualTo(1);
         }
