@@ -5,14 +5,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
 import dev.switchboard.refusal.Conflict;
 import dev.switchboard.refusal.Invalid;
-import dev.switchboard.refusal.NotFound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,8 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Autonomy per intent, off until earned. An ADMIN may switch an intent on only when its last {@code window} drafts
  * judged by people (decided before sending, or reviewed after autonomy sent them) were approved as written at least
- * {@code threshold} of the time, with no policy grade under {@code minPolicyGrade}. While on, its drafts are sent at once and a share is sampled for a person to review; as
- * soon as the reviews since it was switched on fall below the threshold, Switchboard switches it off itself, which
+ * {@code threshold} of the time, with no policy grade under {@code minPolicyGrade}. While on, its drafts are sent at
+ * once and a share is sampled for a person to review; as soon as the reviews since it was switched on fall below the threshold, Switchboard switches it off itself, which
  * the {@code draft-autonomy-revoked} alert tells the people on call.
  */
 @Service
@@ -42,23 +40,35 @@ public class DraftAutonomy {
             INSERT INTO draft_autonomy_history (intent, enabled, at, by, reason) VALUES (:intent, :enabled, :now, :by, :reason)
             """;
     private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtext('draft-autonomy:' || :intent))";
-    // people's judgements, newest first: their decisions on drafts that waited, and their reviews of drafts autonomy sent
-    private static final String TRACK_RECORD = """
-            SELECT count(*) AS decided, count(*) FILTER (WHERE good) AS approved, min(policy) AS lowest_policy
-            FROM (SELECT status = 'APPROVED' AS good, policy, decided_at AS at FROM drafts
-                  WHERE intent = :intent AND status <> 'PENDING' AND decided_via <> 'AUTONOMY'
-                  UNION ALL
-                  SELECT review = 'GOOD', policy, reviewed_at FROM drafts WHERE intent = :intent AND review IN ('GOOD', 'BAD')
-                  ORDER BY at DESC LIMIT :window) d
-            """;
-    private static final String REVIEWS = """
-            SELECT count(*) AS reviews, count(*) FILTER (WHERE review = 'GOOD') AS good
-            FROM (SELECT review FROM drafts WHERE intent = :intent AND review IN ('GOOD', 'BAD') AND reviewed_at >= :since
-                  ORDER BY reviewed_at DESC LIMIT :window) r
-            """;
-    private static final String STATE = "SELECT enabled, changed_at, changed_by, reason FROM draft_autonomy WHERE intent = :intent";
-    private static final String INTENTS = """
-            SELECT intent FROM drafts WHERE intent IS NOT NULL GROUP BY intent UNION SELECT intent FROM draft_autonomy ORDER BY 1
+    /*
+     * Every intent's standing in one statement (or one intent's, with :intent): its latest :window judgements by
+     * people (decisions on drafts that waited, and reviews of drafts autonomy sent), and while it is on, its latest
+     * :window reviews since it was switched on.
+     */
+    private static final String STANDINGS = """
+            WITH judged AS (
+                SELECT intent, status = 'APPROVED' AS good, policy, decided_at AS at FROM drafts
+                WHERE intent IS NOT NULL AND status <> 'PENDING' AND decided_via <> 'AUTONOMY'
+                UNION ALL
+                SELECT intent, review = 'GOOD', policy, reviewed_at FROM drafts WHERE intent IS NOT NULL AND review IN ('GOOD', 'BAD')
+            ), track AS (
+                SELECT intent, count(*) AS judged, count(*) FILTER (WHERE good) AS approved, min(policy) AS lowest_policy
+                FROM (SELECT j.*, row_number() OVER (PARTITION BY intent ORDER BY at DESC) AS n FROM judged j) latest
+                WHERE n <= :window GROUP BY intent
+            ), reviewed AS (
+                SELECT intent, count(*) AS reviews, count(*) FILTER (WHERE review = 'GOOD') AS good
+                FROM (SELECT d.intent, d.review, row_number() OVER (PARTITION BY d.intent ORDER BY d.reviewed_at DESC) AS n
+                      FROM drafts d JOIN draft_autonomy a ON a.intent = d.intent AND a.enabled AND d.reviewed_at >= a.changed_at
+                      WHERE d.review IN ('GOOD', 'BAD')) latest
+                WHERE n <= :window GROUP BY intent
+            ), intents AS (
+                SELECT intent FROM drafts WHERE intent IS NOT NULL UNION SELECT intent FROM draft_autonomy
+            )
+            SELECT i.intent, coalesce(t.judged, 0) AS judged, coalesce(t.approved, 0) AS approved, t.lowest_policy,
+                   a.enabled, a.changed_at, a.changed_by, a.reason, coalesce(r.reviews, 0) AS reviews, coalesce(r.good, 0) AS reviews_good
+            FROM intents i LEFT JOIN track t USING (intent) LEFT JOIN draft_autonomy a USING (intent) LEFT JOIN reviewed r USING (intent)
+            WHERE CAST(:intent AS text) IS NULL OR i.intent = :intent
+            ORDER BY i.intent
             """;
     private static final String REVOKED_SINCE = """
             SELECT intent FROM draft_autonomy WHERE NOT enabled AND changed_by = 'switchboard' AND changed_at >= :since ORDER BY intent
@@ -94,21 +104,25 @@ public class DraftAutonomy {
     }
 
     public List<Standing> standings() {
-        return jdbc.sql(INTENTS).query(String.class).list().stream().map(this::standing).toList();
+        return standings(null).list();
     }
 
+    /** Where the intent stands; one no draft has named yet stands at nothing judged, off. */
     public Standing standing(String intent) {
-        var track = jdbc.sql(TRACK_RECORD).param("intent", intent).param("window", settings.window())
-                .query((rs, n) -> new long[]{rs.getLong("decided"), rs.getLong("approved"), rs.getObject("lowest_policy") == null
-                        ? 0 : rs.getInt("lowest_policy")}).single();
-        Optional<State> state = jdbc.sql(STATE).param("intent", intent).query((rs, n) -> new State(rs.getBoolean("enabled"),
-                rs.getTimestamp("changed_at").toInstant(), rs.getString("changed_by"), rs.getString("reason"))).optional();
-        Instant since = state.filter(State::enabled).map(State::changedAt).orElse(clock.instant());
-        var reviews = jdbc.sql(REVIEWS).param("intent", intent).param("since", Timestamp.from(since)).param("window", settings.window())
-                .query((rs, n) -> new long[]{rs.getLong("reviews"), rs.getLong("good")}).single();
-        Integer lowestPolicy = track[2] == 0 ? null : (int) track[2];
-        return new Standing(intent, state.map(State::enabled).orElse(false), state.orElse(null), settings.window(), track[0], track[1],
-                lowestPolicy, settings.threshold(), settings.minPolicyGrade(), reviews[0], reviews[1]);
+        String name = intent(intent);
+        return standings(name).optional().orElseGet(() -> new Standing(name, false, null, settings.window(), 0, 0, null,
+                settings.threshold(), settings.minPolicyGrade(), 0, 0));
+    }
+
+    private JdbcClient.MappedQuerySpec<Standing> standings(String intent) {
+        return jdbc.sql(STANDINGS).param("intent", intent).param("window", settings.window()).query((rs, n) -> {
+            Timestamp changedAt = rs.getTimestamp("changed_at");
+            State state = changedAt == null ? null : new State(rs.getBoolean("enabled"), changedAt.toInstant(), rs.getString("changed_by"),
+                    rs.getString("reason"));
+            return new Standing(rs.getString("intent"), state != null && state.enabled(), state, settings.window(), rs.getLong("judged"),
+                    rs.getLong("approved"), (Integer) rs.getObject("lowest_policy"), settings.threshold(), settings.minPolicyGrade(),
+                    rs.getLong("reviews"), rs.getLong("reviews_good"));
+        });
     }
 
     /** @throws Conflict when the intent has not earned it, with the figures that say why */
@@ -137,7 +151,7 @@ public class DraftAutonomy {
      * since the intent was switched on fall below the threshold, the intent loses its autonomy at once.
      */
     @Transactional
-    public Draft review(UUID draftId, boolean good, Draft.Grades grades, String comment, String by) {
+    public Reviewed review(UUID draftId, boolean good, Draft.Grades grades, String comment, String by) {
         DecisionRules.check(new Decision(Decision.Kind.APPROVE, null, null, comment, grades, false), DecidedVia.SWITCHBOARD);
         if (!good && !grades.complete()) {
             throw Invalid.field("grades", "tone, accuracy and policy (1 to 5) are required when you would not have sent it as written");
@@ -147,19 +161,20 @@ public class DraftAutonomy {
             throw new Conflict("review-not-waiting", "Draft " + draftId + (draft.review() == null ? " was not sampled for review."
                     : " was already reviewed by " + draft.reviewedBy() + "."));
         }
+        String revoked = null;
         if (draft.intent() != null) {
             jdbc.sql(LOCK).param("intent", draft.intent()).query(Object.class).single();
             Standing standing = standing(draft.intent());
             if (standing.enabled() && standing.reviewsBelowThreshold()) {
-                String reason = "sampled reviews fell below the threshold: " + standing.reviewsGood() + " of " + standing.reviews()
+                revoked = "sampled reviews fell below the threshold: " + standing.reviewsGood() + " of " + standing.reviews()
                         + " good, " + percent(standing.threshold()) + " needed";
-                record(draft.intent(), false, SWITCHBOARD, reason);
-                log.warn("Autonomy for intent {} switched itself off: {}", draft.intent(), reason);
+                record(draft.intent(), false, SWITCHBOARD, revoked);
+                log.warn("Autonomy for intent {} switched itself off: {}", draft.intent(), revoked);
             }
         }
         Draft reviewed = drafts.find(draftId).orElseThrow();
         news.reviewed(reviewed);
-        return reviewed;
+        return new Reviewed(reviewed, revoked);
     }
 
     public List<Draft> waitingReviews(int limit) {
@@ -187,6 +202,10 @@ public class DraftAutonomy {
 
     static String percent(double share) {
         return Math.round(share * 1000) / 10.0 + " %";
+    }
+
+    /** @param revoked why this review switched the intent's autonomy off; null when it did not */
+    public record Reviewed(Draft draft, String revoked) {
     }
 
     /** @param changedBy a username, a token, or {@code switchboard} when it switched itself off */

@@ -61,7 +61,7 @@ class DraftAutonomyController {
             throw Invalid.field("good", "is required: true when you would have sent it as written, false otherwise");
         }
         return autonomy.review(id, review.good(), review.grades() == null ? Draft.Grades.NONE : review.grades(), review.comment(),
-                who.getName());
+                who.getName()).draft();
     }
 
     /** @param reason why, kept in the intent's history (switching off) */

@@ -1,8 +1,8 @@
 package dev.switchboard.draft;
 
 import java.util.Locale;
-import java.util.stream.Collectors;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -63,25 +63,16 @@ class DraftAutonomyPages {
     String review(@PathVariable UUID id, @ModelAttribute ReviewForm form, Authentication who, Model model,
                   RedirectAttributes redirect, HttpServletResponse response) {
         try {
-            Draft reviewed = autonomy.review(id, Boolean.TRUE.equals(form.good()), new Draft.Grades(form.tone(), form.accuracy(),
-                    form.policy()), form.comment(), who.getName());
-            redirect.addFlashAttribute("saved", "Reviewed as " + reviewed.review().toLowerCase(Locale.ROOT) + "."
-                    + revoked(reviewed.intent()));
+            DraftAutonomy.Reviewed reviewed = autonomy.review(id, Boolean.TRUE.equals(form.good()), new Draft.Grades(form.tone(),
+                    form.accuracy(), form.policy()), form.comment(), who.getName());
+            redirect.addFlashAttribute("saved", "Reviewed as " + reviewed.draft().review().toLowerCase(Locale.ROOT) + "."
+                    + (reviewed.revoked() == null ? "" : " Autonomy for " + reviewed.draft().intent() + " switched itself off: "
+                    + reviewed.revoked() + "."));
             return "redirect:/drafts/reviews";
         } catch (Conflict | Invalid refusal) {
             refused(refusal, model, response);
             return reviews(model);
         }
-    }
-
-    /** What the reviewer should know when their review just cost the intent its autonomy. */
-    private String revoked(String intent) {
-        if (intent == null) {
-            return "";
-        }
-        DraftAutonomy.Standing standing = autonomy.standing(intent);
-        return !standing.enabled() && standing.state() != null && DraftAutonomy.SWITCHBOARD.equals(standing.state().changedBy())
-                ? " Autonomy for " + intent + " switched itself off: " + standing.state().reason() + "." : "";
     }
 
     /** A refusal shown on the page it came from, with the status an API caller would get. */

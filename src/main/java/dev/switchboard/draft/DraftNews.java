@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Tells the agent each decision: a {@code draft.decided} event (and {@code draft.reviewed} for a review of a draft autonomy sent), stored in the deciding transaction and delivered to
- * every destination subscribed to it (the agent's, by default) by the delivery workers: signed, retried, replayable.
+ * Tells the agent each decision: a {@code draft.decided} event (and {@code draft.reviewed} for a review of a draft
+ * autonomy sent), stored in the deciding transaction and delivered to every destination subscribed to it (the agent's, by default) by the delivery workers: signed, retried, replayable.
  */
 @Component
 class DraftNews {
@@ -40,10 +40,6 @@ class DraftNews {
     private void tell(String type, Draft draft) {
         events.record(type, type + ":" + draft.id(), draft.subject().accountId(), draft.subject().conversationId(),
                 JSON.writeValueAsString(body(type, draft)).getBytes(StandardCharsets.UTF_8));
-    }
-
-    static Map<String, Object> body(Draft draft) {
-        return body(EVENT_TYPE, draft);
     }
 
     private static Map<String, Object> body(String type, Draft draft) {
