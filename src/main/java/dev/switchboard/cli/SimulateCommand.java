@@ -85,6 +85,9 @@ final class SimulateCommand implements Cli.Command {
         if (failShare < 0 || failShare > 1) {
             throw new Options.UsageException("--fail-share must be a number from 0 to 1");
         }
+        if (options.get("propose").isPresent() && options.get("agent-port").isEmpty()) {
+            throw new Options.UsageException("--propose needs --agent-port: the stand-in agent is what proposes");
+        }
         boolean posting = options.get("agent-only").isEmpty() || options.get("propose").isPresent() || options.get("chatwoot-port").isPresent();
         Target target = posting ? Target.of(options) : null;
         DraftProposer proposer = options.get("propose").isEmpty() ? null
@@ -94,8 +97,8 @@ final class SimulateCommand implements Cli.Command {
              StandInAgent agent = options.get("agent-port").isEmpty() ? null
                      : new StandInAgent(options.intValue("agent-port", 0), failShare, proposer, out);
              StandInChatwoot chatwoot = options.get("chatwoot-port").isEmpty() ? null
-                     : new StandInChatwoot(options.intValue("chatwoot-port", 0), body -> post(client, webhookUrl(target.base().toString()),
-                     target.secret(), new Fixture("echo", body)), out)) {
+                     : new StandInChatwoot(options.intValue("chatwoot-port", 0), body -> post(client, target.webhook(), target.secret(),
+                     new Fixture("echo", body)), out)) {
             if (agent != null) {
                 out.printf("Stand-in agent on http://localhost:%d/webhook, answering 503 to %.0f%% of attempts%s%n", agent.port(),
                         failShare * 100, proposer == null ? "" : ", proposing a draft for each customer message");
@@ -118,16 +121,20 @@ final class SimulateCommand implements Cli.Command {
         }
     }
 
-    /** Where Switchboard is and the webhook secret to sign with; the server's settings are read only when needed. */
-    private record Target(URI base, String secret, CliSettings settings) {
+    /** Switchboard's webhook address and the secret to sign with; the server's settings are read only when needed. */
+    private record Target(URI webhook, String secret, CliSettings settings) {
 
         static Target of(Options options) {
             boolean needed = options.get("url").isEmpty() || options.get("secret").isEmpty()
                     || (options.get("propose").isPresent() && options.get("draft-secret").isEmpty() && options.get("agent-token").isEmpty());
             CliSettings settings = needed ? CliSettings.load(options.settings()) : null;
             String base = options.get("url").orElseGet(() -> "http://localhost:" + settings.port());
-            URI webhook = webhookUrl(base);
-            return new Target(webhook.resolve("/"), options.get("secret").orElseGet(() -> settings.webhookSecret().orElse(null)), settings);
+            return new Target(webhookUrl(base), options.get("secret").orElseGet(() -> settings.webhookSecret().orElse(null)), settings);
+        }
+
+        /** Switchboard's own address, where the agent's drafts go. */
+        URI base() {
+            return webhook.resolve("/");
         }
     }
 
@@ -144,7 +151,6 @@ final class SimulateCommand implements Cli.Command {
         if (fixtures.isEmpty()) {
             throw new Options.UsageException("No *.json webhook bodies found");
         }
-        URI webhook = webhookUrl(target.base().toString());
         if (secret == null) {
             out.println("No secret given: posting unsigned (accepted only with signature-mode off or warn)");
         }
@@ -152,7 +158,7 @@ final class SimulateCommand implements Cli.Command {
         try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
             for (int round = 1; round <= repeat; round++) {
                 for (Fixture fixture : fixtures) {
-                    String result = post(client, webhook, secret, fixture);
+                    String result = post(client, target.webhook(), secret, fixture);
                     failures += result.startsWith("200") ? 0 : 1;
                     out.printf("%-48s %s%n", fixture.name(), result);
                 }

@@ -40,6 +40,17 @@ class StandInAgentTest {
     }
 
     @Test
+    void proposing_without_a_stand_in_agent_is_a_usage_error() {
+        var err = new ByteArrayOutputStream();
+
+        int exit = Cli.run(new String[] {"simulate", "--propose", "--chatwoot-port", "0", "--agent-only", "--agent-seconds", "0"},
+                System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--propose needs --agent-port");
+    }
+
+    @Test
     void a_share_outside_zero_to_one_is_a_usage_error() {
         int exit = Cli.run(new String[] {"simulate", "--agent-port", "0", "--fail-share", "2"}, System.out,
                 new PrintStream(new ByteArrayOutputStream()));
