@@ -52,7 +52,25 @@ class DraftAutonomyTest extends DraftTestSupport {
     }
 
     @Test
-    void an_edit_too_many_or_a_low_policy_grade_keeps_autonomy_out_of_reach() {
+    void three_edits_in_the_last_50_are_below_95_percent_and_refused() {
+        conversationWithCustomerMessage(4405);
+        decidedByPeople(4405, "billing", 47, null);
+        for (int i = 0; i < 3; i++) {
+            clock.advance(Duration.ofSeconds(1));
+            UUID edited = drafts.propose(proposal(4405, "billing", "b-edit-" + i, "Your invoice is attached.")).draft().id();
+            drafts.decide(edited, new Decision(Decision.Kind.EDIT, "Your corrected invoice is attached.", null, null,
+                    new Draft.Grades(4, 3, 4), false), "maria", DecidedVia.SWITCHBOARD);
+        }
+
+        HttpTestClient.Response refused = enable("billing", token(Role.ADMIN));
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().path("detail").asString()).contains("47 of the last 50", "94.0 %");
+        assertThat(autonomy.enabled("billing")).isFalse();
+    }
+
+    @Test
+    void a_low_policy_grade_in_the_last_50_keeps_autonomy_out_of_reach_at_any_rate() {
         conversationWithCustomerMessage(4402);
         decidedByPeople(4402, "billing", 47, null);
         decidedByPeople(4402, "billing", 1, 2);

@@ -44,8 +44,10 @@ class DraftThreadTest extends DraftTestSupport {
         assertThat(unseen.json().path("type").asString()).endsWith("draft-stale");
         assertThat(approved.status()).isEqualTo(200);
         assertThat(approved.json().path("staleReason").asString()).isNotBlank();
-        assertThat(threads.lastMessages(thread, 10)).filteredOn(m -> !m.fromCustomer() && !m.internal())
-                .extracting(SupportThreads.Message::body).containsExactly("Your refund for order 77 left us today.");
-        assertThat(approved.json().path("threadMessageId").asString()).isNotBlank();
+        assertThat(threads.lastMessages(thread, 10)).filteredOn(m -> !m.fromCustomer() && !m.internal()).singleElement()
+                .satisfies(reply -> {
+                    assertThat(reply.body()).isEqualTo("Your refund for order 77 left us today.");
+                    assertThat(approved.json().path("threadMessageId").asString()).isEqualTo(reply.id().toString());
+                });
     }
 }
